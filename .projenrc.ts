@@ -1,0 +1,65 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-istio-sidecar',
+  description:
+    'Typed, validated Istio Sidecar resources for cdk8s: pattern constructs, a typed model of every Sidecar field, and app-wide synth-time validation.',
+  keywords: ['cdk8s', 'istio', 'sidecar', 'service-mesh', 'kubernetes', 'validation'],
+  author: 'cdk8s-istio-sidecar maintainers',
+  authorAddress: 'maintainers@cdk8s-istio-sidecar.dev',
+  repositoryUrl: 'https://github.com/cdk8s-istio-sidecar/cdk8s-istio-sidecar.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  // The oldest cdk8s/constructs we support; projen pins exactly these as dev
+  // dependencies, so the tests run against the minimum and users get a caret range.
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.3.0',
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.3',
+
+  // No GitHub here: CI is .ci/run, releases are not automated yet.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+
+  // jsii targets, so `jsii-pacmak --code-only` proves the API is usable from every language.
+  publishToPypi: { distName: 'cdk8s-istio-sidecar', module: 'cdk8s_istio_sidecar' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdk8s_istio_sidecar',
+    mavenGroupId: 'io.github.cdk8s-istio-sidecar',
+    mavenArtifactId: 'cdk8s-istio-sidecar',
+  },
+  publishToGo: { moduleName: 'github.com/cdk8s-istio-sidecar/cdk8s-istio-sidecar-go' },
+  publishToNuget: { dotNetNamespace: 'Cdk8sIstioSidecar', packageId: 'Cdk8sIstioSidecar' },
+
+  jestOptions: {
+    jestVersion: '^29',
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+  },
+  devDeps: ['cdk8s-plus-33@^2.5.57', 'cdk8s-cli@^2.200.0', 'fast-check@^4', 'ts-node@^10'],
+
+  gitignore: ['/dist/', '/cdk8s.out/', '/.jsii.tabl.json'],
+});
+
+// jsii type-checks with ES2020 libs; keep the dev tsconfig (jest, eslint) on the same footing
+// so nothing compiles under test that jsii then refuses.
+project.tsconfigDev.file.addOverride('compilerOptions.lib', ['es2020']);
+
+// Proves the public API is jsii-clean for every target language. Generates code only:
+// the language toolchains are not needed, nor packaging.
+const codeOnly = project.addTask('pacmak:code-only', {
+  description: 'Generate Python, Java, Go and .NET bindings (code only) to prove the API is jsii-clean',
+  exec: 'jsii-pacmak --code-only --outdir dist/code-only --target python --target java --target go --target dotnet',
+});
+project.postCompileTask.spawn(codeOnly);
+
+// Only the npm package can be built here (no Maven, PyPI, Go or NuGet toolchains or registries):
+// keep `package-all` to the JavaScript package.
+const packageAll = project.tasks.tryFind('package-all')!;
+packageAll.reset();
+packageAll.spawn(project.tasks.tryFind('package:js')!);
+
+project.synth();
