@@ -44,10 +44,6 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   gitignore: ['/dist/', '/cdk8s.out/', '/.jsii.tabl.json'],
 });
 
-// jsii type-checks with ES2020 libs; keep the dev tsconfig (jest, eslint) on the same footing
-// so nothing compiles under test that jsii then refuses.
-project.tsconfigDev.file.addOverride('compilerOptions.lib', ['es2020']);
-
 // Proves the public API is jsii-clean for every target language. Generates code only:
 // the language toolchains are not needed, nor packaging.
 const codeOnly = project.addTask('pacmak:code-only', {

@@ -1,0 +1,84 @@
+import { Finding, Severity } from './finding';
+import { ManifestEntry } from './manifest';
+import { MeshReportOptions, Rule } from './rule';
+import { RULES } from './rules';
+import { AnyResource, MeshOptions, MeshSnapshot } from './snapshot';
+
+/** Options of one analysis run. */
+export interface AnalysisOptions extends MeshOptions {
+  /** The rules to run. Defaults to every registered rule. */
+  readonly rules?: readonly Rule[];
+}
+
+/** Id of the finding that stands in for a rule that threw: a bug of ours, never the user's input. */
+export const RULE_FAILURE_ID = 'ENGINE-RULE-FAILED';
+
+/**
+ * Runs every rule over the manifests and returns the findings, grouped by object in input
+ * order, then in rule order. Pure: the same input gives the same output.
+ */
+export function analyze(entries: readonly ManifestEntry[], options: AnalysisOptions = {}): Finding[] {
+  const mesh = new MeshSnapshot(entries, options);
+  const rules = options.rules ?? RULES;
+  const collected: Array<{ index: number; finding: Finding }> = [];
+  const add = (rule: Rule, subject: AnyResource, path: string, message: string, extra: MeshReportOptions = {}) => {
+    const suppression = subject.entry.suppressions?.find((s) => s.ruleId === rule.id);
+    const related = extra.related?.map((r) => ({ resource: r.ref, location: r.entry.location }));
+    collected.push({
+      index: subject.index,
+      finding: {
+        ruleId: rule.id,
+        severity: extra.severity ?? rule.severity,
+        message,
+        resource: subject.ref,
+        path,
+        references: [...rule.references],
+        ...(subject.entry.location !== undefined ? { location: subject.entry.location } : {}),
+        ...(related && related.length > 0 ? { related } : {}),
+        ...(suppression ? { suppressedReason: suppression.reason } : {}),
+      },
+    });
+  };
+
+  for (const rule of rules) {
+    if (rule.scope === 'sidecar') {
+      for (const sidecar of mesh.sidecars) {
+        guard(rule, sidecar, add, () => rule.check(sidecar, (path, message) => add(rule, sidecar, path, message), mesh));
+      }
+    } else {
+      guard(rule, undefined, add, () => rule.check(mesh, (subject, message, extra) => add(rule, subject, extra?.path ?? '', message, extra)));
+    }
+  }
+  // Stable sort: by object, keeping rule order within an object.
+  return collected.sort((a, b) => a.index - b.index).map((c) => c.finding);
+}
+
+type Add = (rule: Rule, subject: AnyResource, path: string, message: string, extra?: MeshReportOptions) => void;
+
+/** A rule that throws must not hide the other findings: report it as an engine failure and go on. */
+function guard(rule: Rule, subject: AnyResource | undefined, add: Add, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const stand: Rule = { ...rule, id: RULE_FAILURE_ID, severity: Severity.ERROR, references: [] } as Rule;
+    const placeholder: AnyResource = subject ?? {
+      index: Number.MAX_SAFE_INTEGER, entry: { manifest: undefined }, manifest: {}, ref: { apiVersion: '', kind: '', name: '' },
+    };
+    add(stand, placeholder, '', `rule ${rule.id} failed on this input (${reason}); please report this bug to cdk8s-istio-sidecar`);
+  }
+}
+
+/** True when a finding should fail the run: not suppressed and at least as serious as `failOn`. */
+export function isBlocking(finding: Finding, failOn: Severity = Severity.ERROR): boolean {
+  if (finding.suppressedReason !== undefined) return false;
+  if (failOn === Severity.INFO) return true;
+  if (failOn === Severity.WARNING) return finding.severity !== Severity.INFO;
+  return finding.severity === Severity.ERROR;
+}
+
+/** One line for people: `RULE-ID spec.egress[0].hosts[1]: message`. */
+export function formatFinding(finding: Finding): string {
+  const where = finding.path ? ` ${finding.path}` : '';
+  return `${finding.ruleId}${where}: ${finding.message}`;
+}

@@ -1,0 +1,4 @@
+export * from './finding';
+export * from './snapshot';
+export * from './engine';
+export * from './manifest';

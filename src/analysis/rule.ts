@@ -1,0 +1,74 @@
+import { Severity } from './finding';
+import { MeshSnapshot, SidecarResource, AnyResource } from './snapshot';
+
+/** Which layer of Istio (or which tool) the rule mirrors. */
+export enum RuleSource {
+  /** Istio's validating admission webhook rejects it (`kubectl apply` fails). */
+  WEBHOOK = 'Istio validating webhook',
+  /** Istio's validating webhook accepts it with a warning. */
+  WEBHOOK_WARNING = 'Istio validating webhook (warning)',
+  /** The Kubernetes API server rejects it because of the Sidecar CRD's schema. */
+  CRD = 'Sidecar CRD schema',
+  /** `istioctl analyze` reports it. */
+  ANALYZER = 'istioctl analyze',
+  /** Kiali reports it. */
+  KIALI = 'Kiali',
+  /** Nothing in Istio checks it: it is how istiod behaves, and we warn about the trap. */
+  SEMANTICS = 'istiod behaviour',
+  /** Our own, stricter recommendation. */
+  OWN = 'cdk8s-istio-sidecar',
+}
+
+/** What every rule documents about itself; RULES.md is generated from it. */
+export interface RuleDocs {
+  /** Stable id, never reused: suppressions and reports name it. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line: what is checked. */
+  readonly title: string;
+  /** Why it matters: what goes wrong in the cluster. */
+  readonly why: string;
+  /** How to fix it, in one line. */
+  readonly fix: string;
+  /** The istioctl analyze (ISTnnnn) and Kiali (KIAnnnn) codes it corresponds to. */
+  readonly references: readonly string[];
+  /** The Istio layers or tools it mirrors, first the one that decides its severity. */
+  readonly sources: readonly RuleSource[];
+  /** Manifests for RULES.md; the registry test checks them against the rule. */
+  readonly examples: {
+    /** The rule reports on these. */
+    readonly failing: readonly unknown[];
+    /** The rule is silent on these. */
+    readonly passing: readonly unknown[];
+  };
+}
+
+/** Reports one finding of the running rule about the Sidecar being checked. */
+export type SidecarReport = (path: string, message: string) => void;
+
+/** A rule about one Sidecar on its own (what the webhook and CRD schema check). */
+export interface SidecarRule extends RuleDocs {
+  readonly scope: 'sidecar';
+  check(sidecar: SidecarResource, report: SidecarReport, mesh: MeshSnapshot): void;
+}
+
+/** Options of one cross-object finding. */
+export interface MeshReportOptions {
+  /** Where in the subject, e.g. `spec.workloadSelector`. */
+  readonly path?: string;
+  /** Other objects involved. */
+  readonly related?: readonly AnyResource[];
+  /** When this one finding is less (or more) serious than the rule's default. */
+  readonly severity?: Severity;
+}
+
+/** Reports one finding of the running rule about `subject`. */
+export type MeshReport = (subject: AnyResource, message: string, options?: MeshReportOptions) => void;
+
+/** A rule across objects (what istioctl analyze and Kiali check, and our own app-wide rules). */
+export interface MeshRule extends RuleDocs {
+  readonly scope: 'mesh';
+  check(mesh: MeshSnapshot, report: MeshReport): void;
+}
+
+export type Rule = SidecarRule | MeshRule;

@@ -1,0 +1,4 @@
+import { Rule } from '../../rule';
+import { hostFormat } from './host-format';
+
+export const HOST_RULES: readonly Rule[] = [hostFormat];
