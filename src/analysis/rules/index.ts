@@ -1,6 +1,13 @@
 import { Rule } from '../rule';
+import { CONNECTION_POOL_RULES } from './connection-pool';
+import { EGRESS_RULES } from './egress';
 import { HOST_RULES } from './hosts';
+import { INGRESS_RULES } from './ingress';
 import { METADATA_RULES } from './metadata';
+import { OUTBOUND_POLICY_RULES } from './outbound-policy';
+import { PORTS_RULES } from './ports';
+import { SELECTOR_RULES } from './selector';
+import { TLS_RULES } from './tls';
 
 /**
  * Every rule, in the order findings about one object are listed. Each group keeps its rules in
@@ -8,7 +15,14 @@ import { METADATA_RULES } from './metadata';
  */
 export const RULES: readonly Rule[] = [
   ...METADATA_RULES,
+  ...SELECTOR_RULES,
+  ...PORTS_RULES,
+  ...INGRESS_RULES,
+  ...TLS_RULES,
+  ...CONNECTION_POOL_RULES,
+  ...EGRESS_RULES,
   ...HOST_RULES,
+  ...OUTBOUND_POLICY_RULES,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,0 +1,3 @@
+import { Rule } from '../../rule';
+
+export const CONNECTION_POOL_RULES: readonly Rule[] = [];

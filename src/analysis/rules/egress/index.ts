@@ -1,0 +1,3 @@
+import { Rule } from '../../rule';
+
+export const EGRESS_RULES: readonly Rule[] = [];

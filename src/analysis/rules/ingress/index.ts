@@ -1,0 +1,3 @@
+import { Rule } from '../../rule';
+
+export const INGRESS_RULES: readonly Rule[] = [];

@@ -1,0 +1,3 @@
+import { Rule } from '../../rule';
+
+export const OUTBOUND_POLICY_RULES: readonly Rule[] = [];

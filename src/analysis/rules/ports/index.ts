@@ -1,0 +1,3 @@
+import { Rule } from '../../rule';
+
+export const PORTS_RULES: readonly Rule[] = [];

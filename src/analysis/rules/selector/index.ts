@@ -1,0 +1,3 @@
+import { Rule } from '../../rule';
+
+export const SELECTOR_RULES: readonly Rule[] = [];
