@@ -39,6 +39,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestVersion: '^29',
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
   },
+  deps: ['yaml@^2.8.0'],
+  // jsii bundles runtime dependencies that are not jsii modules.
+  bundledDeps: ['yaml'],
   devDeps: ['cdk8s-plus-33@^2.5.57', 'cdk8s-cli@^2.200.0', 'fast-check@^4', 'ts-node@^10'],
 
   gitignore: ['/dist/', '/cdk8s.out/', '/.jsii.tabl.json'],
@@ -51,6 +54,13 @@ const codeOnly = project.addTask('pacmak:code-only', {
   exec: 'jsii-pacmak --code-only --outdir dist/code-only --target python --target java --target go --target dotnet',
 });
 project.postCompileTask.spawn(codeOnly);
+
+// docs/RULES.md is generated from the rule registry, like API.md from the API.
+const rulesDoc = project.addTask('docgen:rules', {
+  description: 'Generate docs/RULES.md from the rule registry',
+  exec: 'ts-node --transpile-only --project projenrc/tsconfig.json build-tools/generate-rules-md.ts',
+});
+project.postCompileTask.spawn(rulesDoc);
 
 // Only the npm package can be built here (no Maven, PyPI, Go or NuGet toolchains or registries):
 // keep `package-all` to the JavaScript package.

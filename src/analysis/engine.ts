@@ -1,5 +1,5 @@
 import { Finding, Severity } from './finding';
-import { ManifestEntry } from './manifest';
+import { ManifestEntry, describeResource } from './manifest';
 import { MeshReportOptions, Rule } from './rule';
 import { RULES } from './rules';
 import { AnyResource, MeshOptions, MeshSnapshot } from './snapshot';
@@ -77,8 +77,13 @@ export function isBlocking(finding: Finding, failOn: Severity = Severity.ERROR):
   return finding.severity === Severity.ERROR;
 }
 
-/** One line for people: `RULE-ID spec.egress[0].hosts[1]: message`. */
+/**
+ * One line for people: `RULE-ID: message (at spec.egress[0].hosts[1])`, naming the other
+ * objects involved. Front doors put where the object came from in front of it.
+ */
 export function formatFinding(finding: Finding): string {
-  const where = finding.path ? ` ${finding.path}` : '';
-  return `${finding.ruleId}${where}: ${finding.message}`;
+  const at = finding.path ? ` (at ${finding.path})` : '';
+  const others = (finding.related ?? []).map((r) => (r.location ? `[${r.location}]` : describeResource(r.resource)));
+  const also = others.length > 0 ? ` (also: ${others.join(', ')})` : '';
+  return `${finding.ruleId}: ${finding.message}${at}${also}`;
 }

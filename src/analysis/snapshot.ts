@@ -1,8 +1,14 @@
 import { ResourceRef } from './finding';
-import { JsonObject, ManifestEntry, isObject, objectAt, resourceRefOf, stringAt, stringMap } from './manifest';
+import { LabelIndex, Labels } from './label-index';
+import { JsonObject, ManifestEntry, arrayAt, isObject, objectAt, resourceRefOf, stringAt, stringMap } from './manifest';
+import { PodMetadata, WORKLOAD_KINDS, podMetadataOf } from './workloads';
 
 export const DEFAULT_ROOT_NAMESPACE = 'istio-system';
 export const ISTIO_NETWORKING_GROUP = 'networking.istio.io';
+
+/** The kinds the engine reads; front doors may skip rendering every other object. */
+export const ANALYZED_KINDS: ReadonlySet<string> = new Set(['Sidecar', 'ServiceEntry', 'Service', 'Namespace', ...WORKLOAD_KINDS]);
+export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
 
 /** Any object of the input, with its position and origin. */
 export interface AnyResource {
@@ -20,7 +26,22 @@ export interface SidecarResource extends AnyResource {
   /** `spec.workloadSelector` is present at all (even `{}`): istiod then treats it as a selector Sidecar. */
   readonly hasSelectorField: boolean;
   /** The selector's string labels; empty when absent or `{}`. */
-  readonly selectorLabels: { readonly [key: string]: string };
+  readonly selectorLabels: Labels;
+  /** `metadata.creationTimestamp` in ms since the epoch, when present and valid (cluster exports have it). */
+  readonly createdAt?: number;
+}
+
+/** A Pod, or an object that makes pods (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob). */
+export interface WorkloadResource extends AnyResource {
+  readonly pod: PodMetadata;
+}
+
+/** A host of the service registry: a Kubernetes Service's FQDN or a ServiceEntry host. */
+export interface RegistryHost {
+  readonly host: string;
+  readonly source: AnyResource;
+  /** Namespaces the host is visible from: `*` for all (the default), `.` resolved to its own namespace. */
+  readonly exportTo: readonly string[];
 }
 
 export function isIstioKind(manifest: JsonObject, kind: string): boolean {
@@ -35,6 +56,11 @@ export interface MeshOptions {
    * @default 'istio-system'
    */
   readonly rootNamespace?: string;
+  /**
+   * The cluster's DNS domain, for the FQDN of Kubernetes Services (`name.namespace.svc.<domain>`).
+   * @default 'cluster.local'
+   */
+  readonly clusterDomain?: string;
 }
 
 /** Everything the rules look at, read and indexed once. */
@@ -42,27 +68,81 @@ export class MeshSnapshot {
   public readonly rootNamespace: string;
   public readonly resources: readonly AnyResource[];
   public readonly sidecars: readonly SidecarResource[];
+  public readonly workloads: readonly WorkloadResource[];
+  /** Hosts of every Service and ServiceEntry in the input, by host name. */
+  public readonly registry: ReadonlyMap<string, readonly RegistryHost[]>;
+  /** The input holds at least one Service or ServiceEntry, so it describes (part of) the registry. */
+  public readonly hasRegistry: boolean;
   private readonly sidecarsByNamespace = new Map<string | undefined, SidecarResource[]>();
+  private readonly workloadsByNamespace = new Map<string | undefined, LabelIndex<WorkloadResource>>();
+  private readonly namespaceLabels = new Map<string, Labels>();
 
   constructor(entries: readonly ManifestEntry[], options: MeshOptions = {}) {
     this.rootNamespace = options.rootNamespace ?? DEFAULT_ROOT_NAMESPACE;
+    const clusterDomain = options.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN;
     const resources: AnyResource[] = [];
     const sidecars: SidecarResource[] = [];
+    const workloads: WorkloadResource[] = [];
+    const registry = new Map<string, RegistryHost[]>();
+    const addHost = (host: RegistryHost) => {
+      const list = registry.get(host.host);
+      if (list) list.push(host);
+      else registry.set(host.host, [host]);
+    };
     entries.forEach((entry, index) => {
       if (!isObject(entry.manifest)) return;
       const manifest = entry.manifest;
       const resource: AnyResource = { index, entry, manifest, ref: resourceRefOf(manifest) };
       resources.push(resource);
+      const namespace = resource.ref.namespace;
       if (isIstioKind(manifest, 'Sidecar')) {
         const sidecar = toSidecar(resource);
         sidecars.push(sidecar);
-        const list = this.sidecarsByNamespace.get(sidecar.ref.namespace);
-        if (list) list.push(sidecar);
-        else this.sidecarsByNamespace.set(sidecar.ref.namespace, [sidecar]);
+        pushTo(this.sidecarsByNamespace, namespace, sidecar);
+      } else if (isIstioKind(manifest, 'ServiceEntry')) {
+        for (const host of serviceEntryHosts(resource)) addHost(host);
+      } else if (isCoreKind(manifest, 'Service')) {
+        if (namespace !== undefined && resource.ref.name) {
+          addHost({ host: `${resource.ref.name}.${namespace}.svc.${clusterDomain}`, source: resource, exportTo: exportToOf(manifest, namespace) });
+        }
+      } else if (isCoreKind(manifest, 'Namespace')) {
+        if (resource.ref.name) this.namespaceLabels.set(resource.ref.name, stringMap(objectAt(manifest, 'metadata')?.labels) ?? {});
+      } else {
+        const pod = podMetadataOf(manifest);
+        if (pod) {
+          const workload: WorkloadResource = { ...resource, pod };
+          workloads.push(workload);
+          let index_ = this.workloadsByNamespace.get(namespace);
+          if (!index_) this.workloadsByNamespace.set(namespace, index_ = new LabelIndex());
+          index_.add(workload, pod.labels);
+        }
       }
     });
     this.resources = resources;
     this.sidecars = sidecars;
+    this.workloads = workloads;
+    this.registry = registry;
+    this.hasRegistry = registry.size > 0;
+  }
+
+  /** The workloads in `namespace` whose pods the selector matches (empty selector: all of them). */
+  public workloadsMatching(namespace: string | undefined, selector: Labels): readonly WorkloadResource[] {
+    return this.workloadsByNamespace.get(namespace)?.match(selector) ?? [];
+  }
+
+  /** Labels of the Namespace object named `name`, when the input defines it. */
+  public labelsOfNamespace(name: string | undefined): Labels | undefined {
+    return name === undefined ? undefined : this.namespaceLabels.get(name);
+  }
+
+  /**
+   * The namespace runs in ambient mode: labelled `istio.io/dataplane-mode: ambient`, and not
+   * also opted into sidecar injection (which wins).
+   */
+  public isAmbientNamespace(name: string | undefined): boolean {
+    const labels = this.labelsOfNamespace(name);
+    if (!labels || labels['istio.io/dataplane-mode'] !== 'ambient') return false;
+    return labels['istio-injection'] !== 'enabled' && !labels['istio.io/rev'];
   }
 
   /** The Sidecars whose `metadata.namespace` is `namespace` (undefined: those with none), in input order. */
@@ -75,5 +155,30 @@ function toSidecar(resource: AnyResource): SidecarResource {
   const spec = objectAt(resource.manifest, 'spec') ?? {};
   const hasSelectorField = spec.workloadSelector !== undefined && spec.workloadSelector !== null;
   const selectorLabels = stringMap(objectAt(spec, 'workloadSelector')?.labels) ?? {};
-  return { ...resource, spec, hasSelectorField, selectorLabels };
+  const timestamp = Date.parse(stringAt(objectAt(resource.manifest, 'metadata'), 'creationTimestamp') ?? '');
+  return { ...resource, spec, hasSelectorField, selectorLabels, ...(Number.isNaN(timestamp) ? {} : { createdAt: timestamp }) };
+}
+
+function isCoreKind(manifest: JsonObject, kind: string): boolean {
+  return stringAt(manifest, 'kind') === kind && stringAt(manifest, 'apiVersion') === 'v1';
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** `exportTo` of a ServiceEntry (or the `networking.istio.io/exportTo` annotation of a Service). */
+function exportToOf(manifest: JsonObject, namespace: string | undefined): string[] {
+  const fromSpec = arrayAt(objectAt(manifest, 'spec'), 'exportTo')?.filter((v): v is string => typeof v === 'string');
+  const annotation = stringAt(objectAt(objectAt(manifest, 'metadata'), 'annotations'), 'networking.istio.io/exportTo');
+  const raw = fromSpec && fromSpec.length > 0 ? fromSpec : annotation ? annotation.split(',').map((v) => v.trim()) : ['*'];
+  return raw.map((v) => (v === '.' ? namespace ?? '.' : v));
+}
+
+function serviceEntryHosts(resource: AnyResource): RegistryHost[] {
+  const hosts = arrayAt(objectAt(resource.manifest, 'spec'), 'hosts') ?? [];
+  const exportTo = exportToOf(resource.manifest, resource.ref.namespace);
+  return hosts.filter((h): h is string => typeof h === 'string').map((host) => ({ host, source: resource, exportTo }));
 }

@@ -1,0 +1,68 @@
+import { stringify } from 'yaml';
+import { Rule } from './rule';
+
+const GROUPS: ReadonlyArray<[prefix: string, title: string]> = [
+  ['S-', 'Rules about one Sidecar'],
+  ['X-', 'Rules across objects'],
+];
+
+/** docs/RULES.md, generated from the rule registry so the docs never drift from the rules. */
+export function renderRulesMarkdown(rules: readonly Rule[]): string {
+  const out: string[] = [
+    '# Rules',
+    '',
+    '<!-- Generated from the rule registry (src/analysis/rules) by `npx projen docgen:rules`. Do not edit. -->',
+    '',
+    'Every rule the engine runs, the same in `cdk8s synth`, the `cdk8s-istio-sidecar` CLI and the cdk8s-cli plugin.',
+    'Errors fail synth and lint; warnings are reported. Suppress a rule for a construct subtree with',
+    '`RuleSuppressions.add(scope, ruleId, reason)`.',
+    '',
+    '| Rule | Severity | What is checked |',
+    '| --- | --- | --- |',
+    ...rules.map((r) => `| [${r.id}](#${anchor(r.id)}) | ${r.severity} | ${cell(r.title)} |`),
+    '',
+  ];
+  for (const [prefix, title] of GROUPS) {
+    const group = rules.filter((r) => r.id.startsWith(prefix));
+    if (group.length === 0) continue;
+    out.push(`## ${title}`, '');
+    for (const rule of group) out.push(...renderRule(rule));
+  }
+  return out.join('\n');
+}
+
+function renderRule(rule: Rule): string[] {
+  return [
+    `### ${rule.id}`,
+    '',
+    `**${rule.title}**`,
+    '',
+    `- Severity: ${rule.severity}`,
+    `- Mirrors: ${rule.sources.join('; ')}`,
+    `- References: ${rule.references.length > 0 ? rule.references.join(', ') : 'none'}`,
+    '',
+    `Why: ${rule.why}`,
+    '',
+    `Fix: ${rule.fix}`,
+    '',
+    'Failing example:',
+    '',
+    ...yamlBlock(rule.examples.failing),
+    'Passing example:',
+    '',
+    ...yamlBlock(rule.examples.passing),
+  ];
+}
+
+function yamlBlock(manifests: readonly unknown[]): string[] {
+  const docs = manifests.map((m) => stringify(m, { lineWidth: 0 }).trimEnd());
+  return ['```yaml', docs.join('\n---\n'), '```', ''];
+}
+
+function anchor(id: string): string {
+  return id.toLowerCase();
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
