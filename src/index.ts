@@ -1,5 +1,23 @@
-export class Hello {
-  public sayHello() {
-    return 'hello, world!';
-  }
-}
+export * from './api-version';
+export * from './istio-mesh';
+export * from './egress-host';
+export * from './sidecar-port';
+export * from './endpoint';
+export * from './bind';
+export * from './capture-mode';
+export * from './outbound-traffic-policy';
+export * from './workload-selector';
+// The render helpers beside these types stay internal: only the types are public.
+export { SidecarTlsMode, TlsProtocolVersion } from './tls';
+export type { SidecarIngressTlsOptions } from './tls';
+export { H2UpgradePolicy } from './connection-pool';
+export type {
+  TcpKeepaliveSettings, TcpConnectionPoolSettings, Http2KeepAliveSettings, HttpConnectionPoolSettings, ConnectionPoolSettings,
+} from './connection-pool';
+export type { IngressListenerOptions } from './ingress-listener';
+export type { EgressListenerOptions } from './egress-listener';
+export * from './sidecar';
+export { Severity } from './analysis/finding';
+export type { Finding, ResourceRef, RelatedResource } from './analysis/finding';
+export * from './validation/suppressions';
+export type { Suppression } from './analysis/manifest';

@@ -1,0 +1,129 @@
+import { Construct, IConstruct, Node } from 'constructs';
+import { Finding } from './analysis/finding';
+import { isDns1123Label } from './analysis/syntax';
+import { SidecarApiVersion } from './api-version';
+import { AppValidation } from './validation/app-validation';
+
+/**
+ * Mesh-wide settings for every Sidecar in the app.
+ */
+export interface IstioMeshProps {
+  /**
+   * The mesh's root namespace (MeshConfig `rootNamespace`). A Sidecar without a
+   * `workloadSelector` in this namespace is the default for every namespace that has none.
+   *
+   * Must match the mesh's actual configuration, or mesh-wide defaults are misjudged.
+   *
+   * @default 'istio-system'
+   * @see https://istio.io/latest/docs/reference/config/istio.mesh.v1alpha1/#MeshConfig
+   */
+  readonly rootNamespace?: string;
+
+  /**
+   * The `apiVersion` of every Sidecar in the app that does not set its own.
+   *
+   * Fixed for a Sidecar when it is constructed: configure it before defining any Sidecar.
+   *
+   * @default SidecarApiVersion.V1
+   */
+  readonly apiVersion?: SidecarApiVersion;
+
+  /**
+   * Fail synth on warnings too, not only on errors. Suppressed findings never fail synth.
+   *
+   * @default false
+   */
+  readonly failOnWarnings?: boolean;
+}
+
+/**
+ * The app-wide settings shared by every Sidecar: one per app, under the app root.
+ *
+ * It is created on first use by any Sidecar; call `IstioMesh.configure()` before defining
+ * Sidecars to change its settings.
+ */
+export class IstioMesh extends Construct {
+  /** The id of the singleton under the app root; fixed so that two copies of this package share it. */
+  public static readonly ID = 'IstioSidecarMesh';
+
+  /** The mesh of the app `scope` belongs to, created with default settings if there is none yet. */
+  public static of(scope: IConstruct): IstioMesh {
+    const root = Node.of(scope).root;
+    const existing = root.node.tryFindChild(IstioMesh.ID);
+    return existing ? (existing as IstioMesh) : new IstioMesh(root, IstioMesh.ID);
+  }
+
+  /**
+   * Sets the mesh settings of the app `scope` belongs to. Settings left out keep their value.
+   *
+   * @throws if it would change the apiVersion after a Sidecar already took the previous one.
+   */
+  public static configure(scope: IConstruct, props: IstioMeshProps): IstioMesh {
+    const mesh = IstioMesh.of(scope);
+    mesh.applyProps(props);
+    return mesh;
+  }
+
+  private _rootNamespace = 'istio-system';
+  private _apiVersion = SidecarApiVersion.V1;
+  private _failOnWarnings = false;
+  private readonly validation: AppValidation;
+  /** Path of the first Sidecar whose apiVersion came from this mesh; the version is final from then on. */
+  private apiVersionTakenBy?: string;
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id);
+    // The app-wide validation: registered once per app, here, so every object is judged once.
+    this.validation = new AppValidation(scope, () => ({ rootNamespace: this._rootNamespace, failOnWarnings: this._failOnWarnings }));
+    this.node.addValidation(this.validation);
+  }
+
+  /**
+   * Every finding about the app as it renders now, suppressed ones included: what synth
+   * validation reports, for tests and tools.
+   */
+  public findings(): Finding[] {
+    return this.validation.findings();
+  }
+
+  /** Whether warnings fail synth. */
+  public get failOnWarnings(): boolean {
+    return this._failOnWarnings;
+  }
+
+  /** The mesh's root namespace, where the mesh-wide default Sidecar lives. */
+  public get rootNamespace(): string {
+    return this._rootNamespace;
+  }
+
+  /** The apiVersion of Sidecars that do not set their own. */
+  public get apiVersion(): SidecarApiVersion {
+    return this._apiVersion;
+  }
+
+  /**
+   * The apiVersion for a Sidecar that does not set its own. From then on the mesh's
+   * apiVersion can no longer change.
+   *
+   * @internal
+   */
+  public _takeApiVersion(sidecar: IConstruct): SidecarApiVersion {
+    this.apiVersionTakenBy = this.apiVersionTakenBy ?? sidecar.node.path;
+    return this._apiVersion;
+  }
+
+  private applyProps(props: IstioMeshProps): void {
+    if (props.rootNamespace !== undefined && !isDns1123Label(props.rootNamespace)) {
+      throw new Error(`Invalid root namespace "${props.rootNamespace}": expected a namespace name (a DNS label of at most 63 letters, digits and "-"), e.g. "istio-system"`);
+    }
+    if (props.apiVersion !== undefined && props.apiVersion !== this._apiVersion && this.apiVersionTakenBy !== undefined) {
+      throw new Error(
+        `Cannot change the Sidecar apiVersion to "${props.apiVersion}": the Sidecar at "${this.apiVersionTakenBy}" was already created with "${this._apiVersion}". `
+        + 'Call IstioMesh.configure() before defining Sidecars.',
+      );
+    }
+    this._rootNamespace = props.rootNamespace ?? this._rootNamespace;
+    this._apiVersion = props.apiVersion ?? this._apiVersion;
+    this._failOnWarnings = props.failOnWarnings ?? this._failOnWarnings;
+  }
+}

@@ -1,0 +1,103 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { labelKeyProblem, labelValueProblem } from './analysis/syntax';
+
+// Where each kind keeps the labels of its pods, after `spec.selector.matchLabels`.
+const POD_LABEL_PATHS: { [kind: string]: string[] } = {
+  Pod: ['metadata', 'labels'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'],
+};
+const TEMPLATE_LABEL_PATH = ['spec', 'template', 'metadata', 'labels'];
+const LABEL_PLACES = 'spec.selector.matchLabels, spec.template.metadata.labels, spec.jobTemplate.spec.template.metadata.labels (CronJob) or metadata.labels (Pod)';
+
+/**
+ * The pods a Sidecar applies to, by their labels. A pod is selected when it carries every
+ * label of the selector with the same value.
+ *
+ * @see https://istio.io/latest/docs/reference/config/type/workload-selector/#WorkloadSelector
+ */
+export class WorkloadSelector {
+  /**
+   * Pods carrying all of `labels`, e.g. `WorkloadSelector.of({ app: 'ratings' })`.
+   *
+   * At least one label is required: to apply a Sidecar to a whole namespace, leave its
+   * `workloadSelector` out (an empty selector is not the same thing to Istio).
+   */
+  public static of(labels: { [key: string]: string }): WorkloadSelector {
+    const entries = Object.entries(labels);
+    if (entries.length === 0) {
+      throw new Error('Invalid workload selector {}: expected at least one label, e.g. { app: "ratings" }; to apply a Sidecar to a whole namespace, omit workloadSelector');
+    }
+    for (const [key, value] of entries) {
+      const keyProblem = labelKeyProblem(key);
+      if (keyProblem) throw new Error(`Invalid workload selector label key "${key}": ${keyProblem}`);
+      if (typeof value !== 'string') {
+        throw new Error(`Invalid workload selector label value for "${key}": expected a string, got ${JSON.stringify(value)}`);
+      }
+      const valueProblem = labelValueProblem(value);
+      if (valueProblem) throw new Error(`Invalid workload selector label value "${value}" for "${key}": ${valueProblem}`);
+    }
+    const copy = { ...labels };
+    return new WorkloadSelector(() => copy);
+  }
+
+  /**
+   * The pods of `workload`: a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob or
+   * Pod, from cdk8s-plus, an imported class or a raw `ApiObject`.
+   *
+   * The labels are read when the app is synthesized, from the rendered object: its
+   * `spec.selector.matchLabels`, else the labels of its pod template (a Pod's own labels).
+   */
+  public static fromWorkload(workload: IConstruct): WorkloadSelector {
+    return new WorkloadSelector(() => readPodLabels(workload));
+  }
+
+  private constructor(private readonly produceLabels: () => { [key: string]: string }) {}
+
+  /** The labels pods must carry. For `fromWorkload()`, read from the workload as it renders now. */
+  public get labels(): { [key: string]: string } {
+    return { ...this.produceLabels() };
+  }
+
+  /** The selector as it appears in the Sidecar spec: `{ labels: { ... } }`. */
+  public toJson(): any {
+    return { labels: this.labels };
+  }
+
+  /** e.g. `app=ratings,version=v1`. */
+  public toString(): string {
+    return Object.entries(this.labels).map(([key, value]) => `${key}=${value}`).join(',');
+  }
+}
+
+function findApiObject(workload: IConstruct): ApiObject | undefined {
+  if (ApiObject.isApiObject(workload)) return workload;
+  const resource = workload.node.tryFindChild('Resource');
+  if (resource && ApiObject.isApiObject(resource)) return resource;
+  return workload.node.findAll().find(ApiObject.isApiObject);
+}
+
+function readPodLabels(workload: IConstruct): { [key: string]: string } {
+  const apiObject = findApiObject(workload);
+  if (!apiObject) {
+    throw new Error(`Cannot select the pods of "${workload.node.path}": it is not an ApiObject and contains none; pass a workload such as a Deployment or a Pod`);
+  }
+  const json = apiObject.toJson();
+  const kind: string = json.kind;
+  const labels = pick(json, ['spec', 'selector', 'matchLabels']) ?? pick(json, POD_LABEL_PATHS[kind] ?? TEMPLATE_LABEL_PATH);
+  if (!labels) {
+    throw new Error(`Cannot select the pods of ${kind} "${apiObject.node.path}": it has no pod labels at ${LABEL_PLACES}; add labels to its pods`);
+  }
+  return labels;
+}
+
+/** A non-empty label map at `path`, or undefined. */
+function pick(json: any, path: string[]): { [key: string]: string } | undefined {
+  let value = json;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = value[key];
+  }
+  if (value === null || typeof value !== 'object' || Object.keys(value).length === 0) return undefined;
+  return value;
+}

@@ -1,0 +1,147 @@
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { ApiObject, App, Chart, Include, Testing } from 'cdk8s';
+import * as engine from '../../src/analysis/engine';
+import { EgressHost, IstioMesh, Sidecar, WorkloadSelector } from '../../src';
+import { REPORT_FILE_NAME } from '../../src/validation/report';
+import { RuleSuppressions } from '../../src/validation/suppressions';
+
+function rawSidecar(scope: Chart, id: string, spec: unknown, name = id): ApiObject {
+  return new ApiObject(scope, id, { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name }, spec });
+}
+
+function synthError(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected synth to fail');
+}
+
+describe('app-wide validation at synth', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test('a library Sidecar that Istio would reject fails synth, naming its construct path, rule and fix', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    new Sidecar(chart, 'ratings', { workloadSelector: WorkloadSelector.of({ app: 'ratings' }) });
+    const message = synthError(() => app.synthYaml());
+    expect(message).toContain(
+      '[shop/ratings] S-EMPTY-CONFIG: the Sidecar configures nothing: set at least one of egress, ingress, outboundTrafficPolicy or inboundConnectionPool (at spec)',
+    );
+  });
+
+  test('a raw ApiObject Sidecar is judged like the library\'s own', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    IstioMesh.of(app);
+    rawSidecar(chart, 'raw', { egress: [{ hosts: ['reviews.shop.svc.cluster.local'] }] });
+    expect(synthError(() => app.synthYaml())).toMatch(/\[shop\/raw\] S-HOST-FORMAT: egress host "reviews.shop.svc.cluster.local" is invalid: .* \(at spec\.egress\[0\]\.hosts\[0\]\)/);
+  });
+
+  test('an Included Sidecar is judged like the library\'s own', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'imported');
+    IstioMesh.of(app);
+    new Include(chart, 'manifests', { url: join(__dirname, 'fixtures', 'included-sidecar.yaml') });
+    expect(synthError(() => app.synthYaml())).toMatch(/\[imported\/manifests\/included-sidecar-shop\] S-HOST-FORMAT: /);
+  });
+
+  test('every problem of the app is listed at once, across charts', () => {
+    const app = Testing.app();
+    const a = new Chart(app, 'a', { namespace: 'a' });
+    const b = new Chart(app, 'b', { namespace: 'b' });
+    rawSidecar(a, 'one', { egress: [{ hosts: ['x.com', 'y.com'] }] });
+    new Sidecar(b, 'two', { workloadSelector: WorkloadSelector.of({ app: 'two' }) });
+    const lines = synthError(() => app.synthYaml()).split('\n').filter((l) => /S-[A-Z-]+:/.test(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('[a/one] S-HOST-FORMAT');
+    expect(lines[1]).toContain('[a/one] S-HOST-FORMAT');
+    expect(lines[2]).toContain('[b/two] S-EMPTY-CONFIG');
+  });
+
+  test('a valid app synthesizes, and the mesh reports no finding', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    new Sidecar(chart, 'default', { metadata: { name: 'default' }, egress: [{ hosts: [EgressHost.sameNamespace(), EgressHost.namespace('istio-system').allHosts()] }] });
+    expect(() => app.synthYaml()).not.toThrow();
+    expect(IstioMesh.of(app).findings()).toEqual([]);
+  });
+
+  test('app.synth() runs the engine once, although cdk8s validates once per chart plus once', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'istio-sidecar-'));
+    try {
+      const app = new App({ outdir });
+      for (const ns of ['a', 'b', 'c']) {
+        new Sidecar(new Chart(app, ns, { namespace: ns }), 'default', { metadata: { name: 'default' }, egress: [{ hosts: [EgressHost.sameNamespace()] }] });
+      }
+      const analyze = jest.spyOn(engine, 'analyze');
+      app.synth();
+      expect(analyze).toHaveBeenCalledTimes(1);
+      app.synth();
+      expect(analyze).toHaveBeenCalledTimes(2);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('outside app.synth() every validation computes afresh, so later changes are seen', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const sidecar = new Sidecar(chart, 'ratings', { workloadSelector: WorkloadSelector.of({ app: 'ratings' }) });
+    expect(() => Testing.synth(chart)).toThrow(/S-EMPTY-CONFIG/);
+    sidecar.addEgress({ hosts: [EgressHost.sameNamespace()] });
+    expect(() => Testing.synth(chart)).not.toThrow();
+  });
+
+  test('app.synth() writes a JSON report with every finding, suppressed ones with their reason', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'istio-sidecar-'));
+    try {
+      const app = new App({ outdir });
+      const chart = new Chart(app, 'shop', { namespace: 'shop' });
+      new Sidecar(chart, 'ratings', { workloadSelector: WorkloadSelector.of({ app: 'ratings' }) });
+      RuleSuppressions.add(chart, 'S-EMPTY-CONFIG', 'placeholder until the ratings team picks its ports');
+      app.synth();
+      const report = JSON.parse(readFileSync(join(outdir, REPORT_FILE_NAME), 'utf8'));
+      expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, suppressed: 1 });
+      expect(report.findings[0]).toMatchObject({
+        ruleId: 'S-EMPTY-CONFIG',
+        location: 'shop/ratings',
+        resource: { kind: 'Sidecar', namespace: 'shop' },
+        suppressedReason: 'placeholder until the ratings team picks its ports',
+      });
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('RuleSuppressions', () => {
+  test('a suppression applies to the construct subtree only', () => {
+    const app = Testing.app();
+    const quiet = new Chart(app, 'quiet', { namespace: 'quiet' });
+    const loud = new Chart(app, 'loud', { namespace: 'loud' });
+    new Sidecar(quiet, 'a', { workloadSelector: WorkloadSelector.of({ app: 'a' }) });
+    new Sidecar(loud, 'b', { workloadSelector: WorkloadSelector.of({ app: 'b' }) });
+    RuleSuppressions.add(quiet, 'S-EMPTY-CONFIG', 'the quiet team fills these in later');
+    const message = synthError(() => app.synthYaml());
+    expect(message).toContain('[loud/b] S-EMPTY-CONFIG');
+    expect(message).not.toContain('[quiet/a]');
+  });
+
+  test('an unknown rule id is refused', () => {
+    const chart = Testing.chart();
+    expect(() => RuleSuppressions.add(chart, 'S-NO-SUCH-RULE', 'a long enough reason')).toThrow(
+      `Cannot suppress unknown rule "S-NO-SUCH-RULE" at "${chart.node.path}": use a rule id from docs/RULES.md, e.g. "S-NAME-DEFAULT"`,
+    );
+  });
+
+  test('a reason shorter than 10 characters is refused', () => {
+    const chart = Testing.chart();
+    expect(() => RuleSuppressions.add(chart, 'S-EMPTY-CONFIG', 'because')).toThrow(
+      `Cannot suppress rule "S-EMPTY-CONFIG" at "${chart.node.path}" with reason "because": give a reason of at least 10 characters saying why the rule does not apply`,
+    );
+  });
+});
