@@ -39,6 +39,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestVersion: '^29',
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
   },
+  bin: { 'cdk8s-istio-sidecar': 'lib/cli/main.js' },
   deps: ['yaml@^2.8.0'],
   // jsii bundles runtime dependencies that are not jsii modules.
   bundledDeps: ['yaml'],
@@ -58,7 +59,7 @@ project.postCompileTask.spawn(codeOnly);
 // docs/RULES.md is generated from the rule registry, like API.md from the API.
 const rulesDoc = project.addTask('docgen:rules', {
   description: 'Generate docs/RULES.md from the rule registry',
-  exec: 'ts-node --transpile-only --project projenrc/tsconfig.json build-tools/generate-rules-md.ts',
+  exec: 'ts-node --transpile-only --project projenrc/tsconfig.json projenrc/generate-rules-md.ts',
 });
 project.postCompileTask.spawn(rulesDoc);
 

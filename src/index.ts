@@ -21,3 +21,4 @@ export { Severity } from './analysis/finding';
 export type { Finding, ResourceRef, RelatedResource } from './analysis/finding';
 export * from './validation/suppressions';
 export type { Suppression } from './analysis/manifest';
+export * from './plugin/validation-plugin';

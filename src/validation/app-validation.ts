@@ -1,9 +1,9 @@
 import { IConstruct, IValidation } from 'constructs';
+import { collectManifests } from './collect';
+import { writeReport } from './report';
 import { analyze, formatFinding, isBlocking } from '../analysis/engine';
 import { Finding, Severity } from '../analysis/finding';
 import { ANALYZED_KINDS } from '../analysis/snapshot';
-import { collectManifests } from './collect';
-import { writeReport } from './report';
 
 /** The mesh settings validation reads at synth time (they may change until then). */
 export interface AppValidationSettings {

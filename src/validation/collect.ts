@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ManifestEntry } from '../analysis/manifest';
 import { RuleSuppressions } from './suppressions';
+import { ManifestEntry } from '../analysis/manifest';
 
 /**
  * Renders every ApiObject of the app whose kind the engine reads, with its construct path and

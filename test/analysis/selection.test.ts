@@ -102,7 +102,7 @@ describe('selectSidecars: which Sidecar istiod applies to a workload', () => {
 
   test.each([
     ['gateway pods', [deployment('prod', 'gw', { istio: 'ingressgateway' })]],
-    ['pods with injection disabled', [deployment('prod', 'gw', { app: 'x', 'sidecar.istio.io/inject': 'false' })]],
+    ['pods with injection disabled', [deployment('prod', 'gw', { 'app': 'x', 'sidecar.istio.io/inject': 'false' })]],
     ['ambient pods', [deployment('prod', 'gw', { app: 'x' }, { 'ambient.istio.io/redirection': 'enabled' })]],
     ['pods in an ambient namespace', [namespaceObject('prod', { 'istio.io/dataplane-mode': 'ambient' }), deployment('prod', 'gw', { app: 'x' })]],
   ])('%s have no Sidecar', (_name, manifests) => {
@@ -119,7 +119,9 @@ describe('selectSidecars: which Sidecar istiod applies to a workload', () => {
 
   test('CronJob pod template labels are read', () => {
     const cronJob = {
-      apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'nightly', namespace: 'prod' },
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'nightly', namespace: 'prod' },
       spec: { jobTemplate: { spec: { template: { metadata: { labels: { app: 'nightly' } } } } } },
     };
     expect(select([sidecar('prod', 'jobs', { labels: { app: 'nightly' } }), cronJob])).toEqual([

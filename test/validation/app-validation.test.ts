@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, App, Chart, Include, Testing } from 'cdk8s';
-import * as engine from '../../src/analysis/engine';
 import { EgressHost, IstioMesh, Sidecar, WorkloadSelector } from '../../src';
+import * as engine from '../../src/analysis/engine';
 import { REPORT_FILE_NAME } from '../../src/validation/report';
 import { RuleSuppressions } from '../../src/validation/suppressions';
 

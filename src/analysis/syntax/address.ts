@@ -67,8 +67,13 @@ export function defaultEndpointProblems(value: string): SyntaxProblem[] {
     });
   }
   const port = parseDecimalPort(split.port);
-  if (split.missingPort || port === undefined) {
-    problems.push({ ruleId: 'S-IN-DEFAULT-ENDPOINT-PORT', reason: `the port is missing or not a number; expected one of ${DEFAULT_ENDPOINT_FORMS}` });
+  if (split.missingPort) {
+    problems.push({ ruleId: 'S-IN-DEFAULT-ENDPOINT-PORT', reason: `the port is missing; expected one of ${DEFAULT_ENDPOINT_FORMS}` });
+  } else if (port === undefined) {
+    problems.push({
+      ruleId: 'S-IN-DEFAULT-ENDPOINT-PORT',
+      reason: `the port ${JSON.stringify(split.port)} is not a number; expected one of ${DEFAULT_ENDPOINT_FORMS}`,
+    });
   } else if (port < 1 || port > 65535) {
     problems.push({ ruleId: 'S-IN-DEFAULT-ENDPOINT-PORT', reason: `the port ${port} is outside 1..65535` });
   }

@@ -5,7 +5,19 @@ const DNS1123_LABEL_MAX = 63;
 const DOMAIN_MAX = 255;
 // A first label may be "*", or a DNS label prefixed by "*" or "*-".
 const WILDCARD_LABEL = /^(?:\*|(?:\*|\*-)?[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)$/;
-const ALL_DIGITS = /^[+-]?[0-9]+$/;
+const SIGNED_DIGITS = /^[+-]?[0-9]+$/;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * Whether Go's strconv.Atoi reads `value` as a number, which is how Istio tells an IP address
+ * from a host name: an optional sign, decimal digits, and a value that fits in 64 bits.
+ */
+export function isGoInteger(value: string): boolean {
+  if (!SIGNED_DIGITS.test(value)) return false;
+  const parsed = BigInt(value.startsWith('+') ? value.slice(1) : value);
+  return parsed >= INT64_MIN && parsed <= INT64_MAX;
+}
 
 export function isDns1123Label(value: string): boolean {
   return value.length <= DNS1123_LABEL_MAX && DNS1123_LABEL.test(value);
@@ -15,7 +27,7 @@ export function isDns1123Label(value: string): boolean {
 export function dnsLabelsProblem(domain: string): string | undefined {
   const labels = domain.split('.');
   const topLevel = labels[labels.length - 1];
-  if (ALL_DIGITS.test(topLevel)) {
+  if (isGoInteger(topLevel)) {
     return `the top-level label "${topLevel}" is all digits (IP addresses are not host names)`;
   }
   for (let i = 0; i < labels.length; i++) {

@@ -26,42 +26,54 @@ export function splitEgressHost(host: string): EgressHostParts | undefined {
 const EXAMPLE = 'e.g. "*/foo.com", "./*" or "istio-system/*"';
 
 /**
- * Every problem Istio's webhook finds in one Sidecar egress host, in the order it checks them.
- * Istio stops at the first problem of a host, and so do we: the list has at most one entry.
+ * Every problem Istio's webhook finds in one Sidecar egress host, each tied to its rule.
+ * Like Istio, the namespace and the DNS name are checked independently, so a host can have
+ * several problems; a problem that only restates another (an empty part is also a short name)
+ * is left out.
  */
 export function egressHostProblems(host: string): SyntaxProblem[] {
-  const problem = firstProblem(host);
-  return problem ? [problem] : [];
-}
-
-function firstProblem(host: string): SyntaxProblem | undefined {
   const parts = splitEgressHost(host);
   if (!parts) {
-    return { ruleId: 'S-HOST-FORMAT', reason: `expected "<namespace>/<dnsName>", ${EXAMPLE}` };
+    return [{ ruleId: 'S-HOST-FORMAT', reason: `expected "<namespace>/<dnsName>", ${EXAMPLE}` }];
   }
+  const problems: SyntaxProblem[] = [];
   const rawNamespace = parts.exclusion ? `~${parts.namespace}` : parts.namespace;
   if (rawNamespace.length === 0 || parts.dnsName.length === 0) {
-    return { ruleId: 'S-HOST-EMPTY-PART', reason: `both the namespace and the DNS name must be non-empty; ${EXAMPLE}` };
+    problems.push({ ruleId: 'S-HOST-EMPTY-PART', reason: `both the namespace and the DNS name must be non-empty; ${EXAMPLE}` });
   }
-  const ns = parts.namespace;
-  if (ns !== '' && ns !== '*' && ns !== '.' && !isDns1123Label(ns)) {
-    return {
-      ruleId: 'S-HOST-NAMESPACE',
-      reason: `the namespace "${ns}" must be "*", ".", or a namespace name (a DNS label of at most 63 letters, digits and "-"), optionally after one "~"`,
-    };
-  }
-  const dnsName = parts.dnsName;
-  if (dnsName === '*') return undefined;
-  if (dnsName.includes('*') && !dnsName.startsWith('*.')) {
-    return { ruleId: 'S-HOST-PARTIAL-WILDCARD', reason: `"*" may only be the whole DNS name or its first label ("*.example.com")` };
-  }
+  const namespace = namespaceProblem(parts.namespace);
+  if (namespace) problems.push(namespace);
+  if (parts.dnsName.length > 0) problems.push(...dnsNameProblems(parts.dnsName));
+  return problems;
+}
+
+// "" is only reachable after "~" (a bare "/" is an empty part): "~/x" excludes x everywhere.
+function namespaceProblem(namespace: string): SyntaxProblem | undefined {
+  if (namespace === '' || namespace === '*' || namespace === '.' || isDns1123Label(namespace)) return undefined;
+  return {
+    ruleId: 'S-HOST-NAMESPACE',
+    reason: `the namespace "${namespace}" must be "*", ".", or a namespace name (a DNS label of at most 63 letters, digits and "-"), optionally after one "~"`,
+  };
+}
+
+function dnsNameProblems(dnsName: string): SyntaxProblem[] {
+  if (dnsName === '*') return [];
+  const problems: SyntaxProblem[] = [];
+  const partialWildcard = dnsName.includes('*') && !dnsName.startsWith('*.');
   if (!dnsName.includes('.')) {
-    return {
+    const example = partialWildcard ? '"*.example.com"' : `"${dnsName}.<namespace>.svc.cluster.local"`;
+    problems.push({
       ruleId: 'S-HOST-SHORT-NAME',
-      reason: `the DNS name "${dnsName}" is a short name; write it fully qualified, e.g. "${dnsName}.<namespace>.svc.cluster.local", or "*"`,
-    };
+      reason: `the DNS name "${dnsName}" is a short name; write it fully qualified, e.g. ${example}, or "*"`,
+    });
   }
-  const dnsProblem = wildcardDomainProblem(dnsName);
-  if (dnsProblem) return { ruleId: 'S-HOST-DNS', reason: `the DNS name is invalid: ${dnsProblem}` };
-  return undefined;
+  if (partialWildcard) {
+    problems.push({ ruleId: 'S-HOST-PARTIAL-WILDCARD', reason: '"*" may only be the whole DNS name or its first label ("*.example.com")' });
+  }
+  // Istio also fails the DNS check on a misplaced "*"; that is reported above, so the DNS
+  // check only reports what stays wrong once the "*" is fixed.
+  const starsFixed = partialWildcard ? dnsName.replace(/\*/g, 'x') : dnsName;
+  const dnsProblem = wildcardDomainProblem(starsFixed) && wildcardDomainProblem(dnsName);
+  if (dnsProblem) problems.push({ ruleId: 'S-HOST-DNS', reason: `the DNS name is invalid: ${dnsProblem}` });
+  return problems;
 }

@@ -22,3 +22,11 @@ export function portNameProblem(name: string): string | undefined {
 export function portNumberProblem(value: number): string | undefined {
   return Number.isInteger(value) && value >= 1 && value <= 65535 ? undefined : 'expected a whole number from 1 to 65535';
 }
+
+/** The largest value of the Sidecar CRD's uint32 port fields. */
+export const UINT32_MAX = 4294967295;
+
+/** A whole number the CRD's uint32 fields accept (0..4294967295). */
+export function isUint32(value: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= UINT32_MAX;
+}

@@ -1,4 +1,18 @@
-import { Rule } from '../../rule';
+import { crdTypes } from './crd-types';
+import { crdUnknownFields } from './crd-unknown-fields';
+import { crdVersions } from './crd-versions';
 import { emptyConfig } from './empty-config';
+import { nameDefault } from './name-default';
+import { reservedAnnotation } from './reserved-annotation';
+import { webhookTopLevelFields } from './webhook-toplevel-fields';
+import { Rule } from '../../rule';
 
-export const METADATA_RULES: readonly Rule[] = [emptyConfig];
+export const METADATA_RULES: readonly Rule[] = [
+  crdVersions,
+  webhookTopLevelFields,
+  reservedAnnotation,
+  crdUnknownFields,
+  crdTypes,
+  emptyConfig,
+  nameDefault,
+];

@@ -1,0 +1,29 @@
+import { Severity } from '../../finding';
+import { fieldPath, stringAt } from '../../manifest';
+import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarManifest } from '../example-manifests';
+import { ingressListeners } from '../sidecar-fields';
+
+const CAPTURE_MODES: readonly string[] = ['DEFAULT', 'IPTABLES', 'NONE'];
+
+export const ingressCaptureMode: SidecarRule = {
+  id: 'S-IN-CAPTURE-MODE',
+  scope: 'sidecar',
+  severity: Severity.ERROR,
+  title: 'An ingress captureMode is DEFAULT, IPTABLES or NONE',
+  why: 'The Sidecar CRD rejects any other captureMode (the names are case-sensitive); Istio\'s webhook never looks at it.',
+  fix: 'Set captureMode to DEFAULT, IPTABLES or NONE, or leave it out.',
+  references: [],
+  sources: [RuleSource.CRD],
+  examples: {
+    failing: [sidecarManifest({ ingress: [{ port: { number: 9080, protocol: 'HTTP', name: 'http' }, captureMode: 'TPROXY' }] })],
+    passing: [sidecarManifest({ ingress: [{ port: { number: 9080, protocol: 'HTTP', name: 'http' }, captureMode: 'IPTABLES' }] })],
+  },
+  check(sidecar, report) {
+    for (const { listener, path } of ingressListeners(sidecar)) {
+      const mode = stringAt(listener, 'captureMode');
+      if (mode === undefined || CAPTURE_MODES.includes(mode)) continue;
+      report(fieldPath(path, 'captureMode'), `captureMode ${JSON.stringify(mode)} is not one of DEFAULT, IPTABLES or NONE: the Sidecar CRD rejects it; use one of them (in upper case) or leave it out`);
+    }
+  },
+};

@@ -1,0 +1,68 @@
+// Shared by the ingress listener rules: the listener's port and the defaultEndpoint family.
+import { Severity } from '../../finding';
+import { JsonObject, fieldPath, isObject, objectAt, stringAt } from '../../manifest';
+import { RuleDocs, RuleSource, SidecarRule } from '../../rule';
+import { SidecarResource } from '../../snapshot';
+import { defaultEndpointProblems } from '../../syntax/address';
+import { ListenerAt, ingressListeners } from '../sidecar-fields';
+
+/** The listener's `port` object, or undefined when it is missing or not an object. */
+export function listenerPort(listener: JsonObject): JsonObject | undefined {
+  return objectAt(listener, 'port');
+}
+
+/**
+ * The listener's port protocol as Istio reads it: "" when the port or its protocol is missing.
+ * Undefined when the port is not an object (the schema rule reports that).
+ */
+export function portProtocol(listener: JsonObject): string | undefined {
+  const port = listener.port;
+  if (port === undefined || port === null) return '';
+  return isObject(port) ? stringAt(port, 'protocol') ?? '' : undefined;
+}
+
+/**
+ * The port number as Istio reads it: a missing or null number is 0. Undefined when the number
+ * is not a whole number at all (the schema rule reports that).
+ */
+export function portNumber(port: JsonObject): number | undefined {
+  const value = port.number;
+  if (value === undefined || value === null) return 0;
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+/** Every ingress listener with its port object (skipping listeners without one). */
+export function ingressPorts(sidecar: SidecarResource): Array<ListenerAt & { port: JsonObject }> {
+  return ingressListeners(sidecar).flatMap((at) => {
+    const port = listenerPort(at.listener);
+    return port ? [{ ...at, port }] : [];
+  });
+}
+
+type DefaultEndpointRuleDocs = Omit<RuleDocs, 'severity' | 'sources' | 'references'>;
+
+/**
+ * The defaultEndpoint rules share one parser (also used by `Endpoint.parse`); each rule reports
+ * the problems the parser ties to its id.
+ */
+export function defaultEndpointRule(docs: DefaultEndpointRuleDocs): SidecarRule {
+  return {
+    ...docs,
+    scope: 'sidecar',
+    severity: Severity.ERROR,
+    sources: [RuleSource.WEBHOOK],
+    references: ['IST0106'],
+    check(sidecar, report) {
+      for (const { listener, path } of ingressListeners(sidecar)) {
+        const endpoint = stringAt(listener, 'defaultEndpoint');
+        // An empty endpoint means "not set": Istio then picks the forwarding address itself.
+        if (!endpoint) continue;
+        for (const problem of defaultEndpointProblems(endpoint)) {
+          if (problem.ruleId === docs.id) {
+            report(fieldPath(path, 'defaultEndpoint'), `defaultEndpoint ${JSON.stringify(endpoint)} is invalid: ${problem.reason}`);
+          }
+        }
+      }
+    },
+  };
+}

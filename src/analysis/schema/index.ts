@@ -1,0 +1,3 @@
+export * from './model';
+export * from './walker';
+export { nearMiss } from './near-miss';

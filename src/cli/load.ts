@@ -1,0 +1,93 @@
+import { lstatSync, readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { parseAllDocuments } from 'yaml';
+import { InputError } from './input-error';
+import { ManifestEntry, isObject } from '../analysis/manifest';
+
+/** What the CLI read: one entry per Kubernetes object, with the file it came from. */
+export interface LoadedInput {
+  readonly entries: ManifestEntry[];
+  readonly files: string[];
+}
+
+/** Aliases may repeat a node at most this often: a "billion laughs" file stops here. */
+const MAX_ALIAS_COUNT = 1000;
+const STDIN = '-';
+
+/**
+ * Reads every PATH (a YAML file, a directory searched recursively for *.yaml and *.yml, or `-`
+ * for standard input). Multi-document files and `kind: List` objects are expanded. Any
+ * unreadable input throws an InputError naming the file (and line): nothing is half-read.
+ */
+export function loadManifests(paths: readonly string[], readStdin: () => string): LoadedInput {
+  const files = paths.flatMap((p) => (p === STDIN ? [STDIN] : expand(p)));
+  const entries: ManifestEntry[] = [];
+  for (const file of files) {
+    const text = file === STDIN ? readStdin() : readText(file);
+    for (const manifest of parseYaml(text, file === STDIN ? '<stdin>' : file)) {
+      entries.push({ manifest, location: file === STDIN ? '<stdin>' : file });
+    }
+  }
+  return { entries, files };
+}
+
+function expand(path: string): string[] {
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    throw new InputError(`cannot read "${path}": no such file or directory`);
+  }
+  if (!stat.isDirectory()) return [path];
+  // Sorted, so output is the same on every machine; symbolic links are not followed (no loops).
+  return readdirSync(path).sort().flatMap((name) => {
+    const child = join(path, name);
+    const childStat = lstatSync(child);
+    if (childStat.isDirectory()) return expand(child);
+    return childStat.isFile() && /\.ya?ml$/i.test(name) ? [child] : [];
+  });
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read "${file}": ${(error as Error).message}`);
+  }
+}
+
+/** The Kubernetes objects of one YAML text; empty documents and non-Kubernetes mappings are skipped. */
+export function parseYaml(text: string, file: string): unknown[] {
+  const documents = parseAllDocuments(text, { prettyErrors: true });
+  const result: unknown[] = [];
+  for (const [index, document] of (Array.isArray(documents) ? documents : [documents]).entries()) {
+    const error = document.errors[0];
+    if (error) {
+      const line = error.linePos?.[0];
+      const where = line ? `${file}:${line.line}:${line.col}` : file;
+      throw new InputError(`${where}: invalid YAML: ${firstLine(error.message)}`);
+    }
+    let value: unknown;
+    try {
+      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      throw new InputError(`${file}: document ${index + 1} cannot be read: ${firstLine((e as Error).message)}`);
+    }
+    if (value === null || value === undefined) continue;
+    if (!isObject(value)) {
+      throw new InputError(`${file}: document ${index + 1} is not a Kubernetes object (expected a mapping with apiVersion and kind)`);
+    }
+    result.push(...expandList(value));
+  }
+  return result;
+}
+
+/** `kind: List` (what `kubectl get -o yaml` prints) holds its objects in `items`. */
+function expandList(value: { [key: string]: unknown }): unknown[] {
+  if (value.kind === 'List' && Array.isArray(value.items)) return value.items.filter(isObject);
+  return typeof value.kind === 'string' && typeof value.apiVersion === 'string' ? [value] : [];
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { CliOptions, USAGE, parseArgs } from './args';
+import { InputError } from './input-error';
+import { loadManifests } from './load';
+import { explainJson, explainText, lintJson, lintText } from './report';
+import { analyze, isBlocking } from '../analysis/engine';
+import { selectSidecars } from '../analysis/selection';
+import { MeshSnapshot } from '../analysis/snapshot';
+
+/** Where the CLI reads and writes; tests pass their own. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** Runs the CLI and returns its exit code. Never throws. */
+export function main(argv: readonly string[], io: CliIo): number {
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed.kind === 'help') {
+      io.stdout(USAGE[parsed.command ?? 'main']);
+      return EXIT_OK;
+    }
+    if (parsed.kind === 'version') {
+      io.stdout(version());
+      return EXIT_OK;
+    }
+    return run(parsed.options, io);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`cdk8s-istio-sidecar: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`cdk8s-istio-sidecar: internal error: ${(error as Error)?.message ?? String(error)}; please report this bug`);
+    return EXIT_USAGE;
+  }
+}
+
+function run(options: CliOptions, io: CliIo): number {
+  const input = loadManifests(options.paths, io.readStdin);
+  const meshOptions = { rootNamespace: options.rootNamespace };
+  if (options.command === 'explain') {
+    const { workloads } = selectSidecars(new MeshSnapshot(input.entries, meshOptions));
+    io.stdout(options.format === 'json' ? explainJson(workloads) : explainText(workloads));
+    return EXIT_OK;
+  }
+  const findings = analyze(input.entries, meshOptions);
+  io.stdout(options.format === 'json'
+    ? lintJson(findings, input.entries.length)
+    : lintText(findings, input.entries.length, input.files.length, options.failOn));
+  return findings.some((f) => isBlocking(f, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function version(): string {
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text + '\n'),
+    stderr: (text) => process.stderr.write(text + '\n'),
+    readStdin: () => readFileSync(0, 'utf8'),
+  });
+}

@@ -1,0 +1,62 @@
+import { formatFinding, isBlocking } from '../analysis/engine';
+import { Finding, ResourceRef, Severity } from '../analysis/finding';
+import { WorkloadSelection } from '../analysis/selection';
+
+/** The JSON shape of `lint --format json`; keys in this order, nothing else. */
+export function lintJson(findings: readonly Finding[], resources: number): string {
+  const active = findings.filter((f) => f.suppressedReason === undefined);
+  const count = (severity: Severity) => active.filter((f) => f.severity === severity).length;
+  return JSON.stringify({
+    findings: active.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      resource: { apiVersion: f.resource.apiVersion, kind: f.resource.kind, namespace: f.resource.namespace ?? null, name: f.resource.name },
+      path: f.path,
+      file: f.location ?? null,
+      references: f.references,
+    })),
+    summary: { errors: count(Severity.ERROR), warnings: count(Severity.WARNING), infos: count(Severity.INFO), resources },
+  }, undefined, 2);
+}
+
+/** One line per finding (file, object, severity, rule, message, field), then a summary line. */
+export function lintText(findings: readonly Finding[], resources: number, files: number, failOn: Severity): string {
+  const active = findings.filter((f) => f.suppressedReason === undefined);
+  const lines = active.map((f) => `${f.location ?? '<input>'}: ${describe(f.resource)}: ${f.severity} ${formatFinding(f)}`);
+  const count = (severity: Severity) => active.filter((f) => f.severity === severity).length;
+  const failing = active.filter((f) => isBlocking(f, failOn)).length;
+  lines.push(
+    `${plural(count(Severity.ERROR), 'error')}, ${plural(count(Severity.WARNING), 'warning')}, ${plural(count(Severity.INFO), 'info')} `
+    + `in ${plural(resources, 'resource')} from ${plural(files, 'file')}${failing > 0 ? ` (${failing} at or above --fail-on ${failOn})` : ''}`,
+  );
+  return lines.join('\n');
+}
+
+/** The JSON shape of `explain --format json`. */
+export function explainJson(selections: readonly WorkloadSelection[]): string {
+  return JSON.stringify({
+    workloads: selections.map((s) => ({
+      workload: { kind: s.workload.ref.kind, namespace: s.workload.ref.namespace ?? null, name: s.workload.ref.name },
+      sidecar: s.sidecar ? { namespace: s.sidecar.ref.namespace ?? null, name: s.sidecar.ref.name } : null,
+      via: s.via,
+      reason: s.reason,
+    })),
+  }, undefined, 2);
+}
+
+export function explainText(selections: readonly WorkloadSelection[]): string {
+  if (selections.length === 0) return 'no workloads (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob) in the input';
+  return selections.map((s) => {
+    const sidecar = s.sidecar ? `Sidecar ${s.sidecar.ref.namespace ?? '(no namespace)'}/${s.sidecar.ref.name}` : 'no Sidecar';
+    return `${describe(s.workload.ref)} -> ${sidecar} (${s.via}): ${s.reason}`;
+  }).join('\n');
+}
+
+function describe(ref: ResourceRef): string {
+  return `${ref.kind || 'object'} ${ref.namespace ?? '(no namespace)'}/${ref.name}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,140 @@
+// End to end: the built bin, run as users run it. `npx projen compile` builds lib/ first.
+import { spawnSync } from 'child_process';
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+
+const BIN = join(__dirname, '..', '..', 'lib', 'cli', 'main.js');
+const FIXTURES = join(__dirname, 'fixtures');
+const fixture = (name: string) => join(FIXTURES, name);
+
+function cli(args: string[], stdin?: string) {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npx projen compile\` before the CLI tests`);
+  const result = spawnSync(process.execPath, [BIN, ...args], { input: stdin, encoding: 'utf8', timeout: 30_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('cdk8s-istio-sidecar lint', () => {
+  test('clean input -> exit 0 and a summary line', () => {
+    const { code, stdout, stderr } = cli(['lint', fixture('good.yaml')]);
+    expect(stderr).toBe('');
+    expect(stdout.trim()).toBe('0 errors, 0 warnings, 0 infos in 1 resource from 1 file');
+    expect(code).toBe(0);
+  });
+
+  test('an error -> exit 1, one line per finding with file, resource, rule and field path', () => {
+    const { code, stdout } = cli(['lint', fixture('bad.yaml')]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      `${fixture('bad.yaml')}: Sidecar shop/default: error S-HOST-FORMAT: egress host "reviews.shop.svc.cluster.local" is invalid: `,
+    );
+    expect(stdout).toContain('(at spec.egress[0].hosts[0])');
+    expect(stdout.trim().split('\n').pop()).toMatch(/^\d+ errors?, \d+ warnings?, \d+ infos? in 2 resources from 1 file \(\d+ at or above --fail-on error\)$/);
+  });
+
+  test('only warnings -> exit 0, or exit 1 with --fail-on warning', () => {
+    expect(cli(['lint', fixture('warning-only.yaml')]).code).toBe(0);
+    const strict = cli(['lint', '--fail-on', 'warning', fixture('warning-only.yaml')]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('warning S-NAME-DEFAULT');
+  });
+
+  test('--format json prints exactly the documented shape', () => {
+    const { code, stdout } = cli(['lint', '--format=json', fixture('warning-only.yaml')]);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(['findings', 'summary']);
+    expect(json.summary).toEqual({ errors: 0, warnings: 1, infos: 0, resources: 1 });
+    expect(json.findings).toHaveLength(1);
+    expect(Object.keys(json.findings[0])).toEqual(['ruleId', 'severity', 'message', 'resource', 'path', 'file', 'references']);
+    expect(json.findings[0]).toMatchObject({
+      ruleId: 'S-NAME-DEFAULT',
+      severity: 'warning',
+      resource: { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', namespace: 'shop', name: 'egress-only' },
+      file: fixture('warning-only.yaml'),
+    });
+    expect(Object.keys(json.findings[0].resource)).toEqual(['apiVersion', 'kind', 'namespace', 'name']);
+    expect(Array.isArray(json.findings[0].references)).toBe(true);
+  });
+
+  test('a YAML syntax error -> exit 2 naming the file and line, and no findings at all', () => {
+    const { code, stdout, stderr } = cli(['lint', fixture('good.yaml'), fixture('syntax-error.yaml')]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(new RegExp(`^cdk8s-istio-sidecar: ${fixture('syntax-error.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: invalid YAML: `));
+  });
+
+  test('stdin via "-"', () => {
+    const { code, stdout } = cli(['lint', '--format', 'json', '-'], readFileSync(fixture('bad.yaml'), 'utf8'));
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).findings.map((f: { file: string }) => f.file)).toContain('<stdin>');
+  });
+
+  test('a directory is read recursively (*.yaml and *.yml only), in sorted order', () => {
+    const { code, stdout } = cli(['lint', '--format', 'json', fixture('dir')]);
+    expect(code).toBe(1);
+    const json = JSON.parse(stdout);
+    expect(json.summary.resources).toBe(2);
+    expect(json.findings.map((f: { ruleId: string; file: string }) => `${f.ruleId} ${f.file}`)).toEqual([`S-HOST-SHORT-NAME ${join(fixture('dir'), 'a.yaml')}`]);
+  });
+
+  test('a kind: List is expanded', () => {
+    const json = JSON.parse(cli(['lint', '--format', 'json', fixture('list.yaml')]).stdout);
+    expect(json.summary.resources).toBe(3);
+  });
+
+  test('a Helm-style multi-document file with comments and empty documents', () => {
+    const { code, stdout } = cli(['lint', fixture('helm-output.yaml')]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('in 2 resources from 1 file');
+  });
+
+  test.each([
+    [['lint'], 'lint needs at least one PATH'],
+    [['lint', '--bogus', 'x.yaml'], 'unknown option "--bogus" for lint'],
+    [['lint', '--format', 'xml', 'x.yaml'], '--format must be "text" or "json", not "xml"'],
+    [['lint', '--fail-on', 'info', 'x.yaml'], '--fail-on must be "error" or "warning", not "info"'],
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['lint', 'no-such-file.yaml'], 'cannot read "no-such-file.yaml": no such file or directory'],
+  ])('usage error %j -> exit 2', (args, message) => {
+    const { code, stderr, stdout } = cli(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+  });
+});
+
+describe('cdk8s-istio-sidecar explain', () => {
+  test('prints which Sidecar applies to each workload, honouring creationTimestamp (oldest wins)', () => {
+    const { code, stdout } = cli(['explain', '--format', 'json', fixture('list.yaml')]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      workloads: [{
+        workload: { kind: 'Pod', namespace: 'shop', name: 'ratings-7d9f' },
+        sidecar: { namespace: 'shop', name: 'ratings-old' },
+        via: 'selector',
+        reason: expect.stringContaining('oldest of 2 matching Sidecars'),
+      }],
+    });
+  });
+
+  test('text output, with --root-namespace', () => {
+    const { code, stdout } = cli(['explain', '--root-namespace', 'istio-config', fixture('helm-output.yaml')]);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(
+      'Deployment shop/cart -> Sidecar shop/default (namespace-default): no Sidecar with a matching workloadSelector; it is the Sidecar without a selector in namespace "shop"',
+    );
+  });
+});
+
+describe('help and version', () => {
+  test.each([[['--help']], [['lint', '--help']], [['explain', '-h']]])('%j prints usage and exits 0', (args) => {
+    const { code, stdout } = cli(args);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: cdk8s-istio-sidecar/);
+  });
+
+  test('--version prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    expect(cli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+});
