@@ -1,0 +1,83 @@
+// One engine, three front doors: the same manifests give the same findings through the cdk8s
+// app validation, the lint CLI (built bin) and the cdk8s-cli plugin.
+import { spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { ApiObject, Chart, Testing } from 'cdk8s';
+import { parseAllDocuments, stringify } from 'yaml';
+import { IstioMesh, SidecarValidationPlugin } from '../src';
+
+const MANIFESTS = [
+  { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'shop' }, spec: { egress: [{ hosts: ['./*', 'cart.shop.svc.cluster.local'] }] } },
+  { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'legacy', namespace: 'shop' }, spec: { egress: [{ hosts: ['istio-system/*'] }] } },
+  {
+    apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'ratings', namespace: 'shop' },
+    spec: {
+      workloadSelector: { labels: { app: 'ratings' } },
+      ingress: [{ port: { number: 9080, protocol: 'HTTP' }, defaultEndpoint: 'localhost:8080' }, { port: { number: 9080, protocol: 'HTTP' } }],
+      outboundTrafficPolicy: {},
+    },
+  },
+  { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'istio-system' }, spec: { workloadSelector: { labels: { app: 'x' } }, egress: [{ hosts: ['./*'] }] } },
+  { apiVersion: 'v1', kind: 'Service', metadata: { name: 'cart', namespace: 'shop' }, spec: { ports: [{ port: 80 }] } },
+  { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'ratings', namespace: 'shop', labels: { app: 'ratings' } }, spec: { containers: [{ name: 'app', image: 'ratings' }] } },
+];
+
+type Comparable = { ruleId: string; severity: string; resource: { kind: string; namespace?: string | null; name: string }; path: string; message: string };
+const normalize = (findings: Comparable[]) =>
+  findings.map((f) => `${f.ruleId} ${f.severity} ${f.resource.kind} ${f.resource.namespace ?? '-'}/${f.resource.name} ${f.path}: ${f.message}`).sort();
+
+describe('the three front doors agree', () => {
+  let dir: string;
+  let file: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'front-doors-'));
+    file = join(dir, 'manifests.yaml');
+    writeFileSync(file, MANIFESTS.map((m) => stringify(m)).join('---\n'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function viaApp(): string[] {
+    const app = Testing.app();
+    const chart = new Chart(app, 'all');
+    MANIFESTS.forEach((m, i) => new ApiObject(chart, `object-${i}`, m));
+    return normalize(IstioMesh.of(app).findings().filter((f) => f.suppressedReason === undefined));
+  }
+
+  function viaCli(): string[] {
+    const bin = join(__dirname, '..', 'lib', 'cli', 'main.js');
+    if (!existsSync(bin)) throw new Error('lib/ is missing: run `npx projen compile` first');
+    const result = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', file], { encoding: 'utf8' });
+    return normalize(JSON.parse(result.stdout).findings);
+  }
+
+  async function viaPlugin(): Promise<string[]> {
+    const violations: Array<{ ruleName: string; recommendation: string; violatingResources: Array<{ resourceName: string; locations: string[] }> }> = [];
+    const parsed = parseAllDocuments(require('fs').readFileSync(file, 'utf8')).map((d) => d.toJS());
+    await new SidecarValidationPlugin().validate({
+      manifests: [file],
+      parseManifest: () => parsed,
+      report: { addViolation: (v: (typeof violations)[number]) => violations.push(v), submit: () => undefined },
+    });
+    // The plugin's violations carry the name, not the kind and namespace: compare what they carry.
+    return violations.map((v) => {
+      const [, ruleId, severity] = /^(\S+) \((\w+)\)$/.exec(v.ruleName)!;
+      const r = v.violatingResources[0];
+      return `${ruleId} ${severity} ${r.resourceName} ${r.locations[0] === '.' ? '' : r.locations[0]}: ${v.recommendation}`;
+    }).sort();
+  }
+
+  test('the app validation and the CLI report the same findings, and there are some of each kind', () => {
+    const app = viaApp();
+    expect(app.length).toBeGreaterThan(4);
+    expect(app.some((line) => line.startsWith('S-'))).toBe(true);
+    expect(app.some((line) => line.startsWith('X-'))).toBe(true);
+    expect(viaCli()).toEqual(app);
+  });
+
+  test('the plugin reports the same findings', async () => {
+    const expected = viaApp().map((line) => line.replace(/^(\S+ \S+) \S+ \S+\/(\S+)/, '$1 $2')).sort();
+    expect(await viaPlugin()).toEqual(expected);
+  });
+});

@@ -1,0 +1,68 @@
+import { SidecarValidationPlugin } from '../../src';
+
+interface Violation { ruleName: string; recommendation: string; fix: string; violatingResources: unknown[] }
+
+/** A stand-in for cdk8s-cli's ValidationContext, holding parsed manifests by path. */
+function fakeContext(manifests: { [path: string]: unknown[] }) {
+  const violations: Violation[] = [];
+  const submitted: string[] = [];
+  return {
+    violations,
+    submitted,
+    context: {
+      manifests: Object.keys(manifests),
+      parseManifest: (path: string) => manifests[path],
+      report: {
+        addViolation: (v: Violation) => violations.push(v),
+        submit: (status: string) => submitted.push(status),
+      },
+    },
+  };
+}
+
+const sidecar = (name: string, hosts: string[]) => ({
+  apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name, namespace: 'shop' }, spec: { egress: [{ hosts }] },
+});
+
+describe('SidecarValidationPlugin', () => {
+  test('reports each finding as a violation with the rule, message, fix and field path, and fails on errors', async () => {
+    const fake = fakeContext({ 'dist/shop.k8s.yaml': [sidecar('default', ['foo.com'])] });
+    await new SidecarValidationPlugin().validate(fake.context);
+    expect(fake.submitted).toEqual(['failure']);
+    expect(fake.violations).toEqual([{
+      ruleName: 'S-HOST-FORMAT (error)',
+      recommendation: expect.stringContaining('egress host "foo.com" is invalid'),
+      fix: expect.stringContaining('Prefix the DNS name with a namespace'),
+      violatingResources: [{ resourceName: 'default', locations: ['spec.egress[0].hosts[0]'], manifestPath: 'dist/shop.k8s.yaml' }],
+    }]);
+  });
+
+  test('warnings are reported but pass, unless failOn is warning', async () => {
+    const manifests = { 'a.yaml': [sidecar('not-default', ['./*'])] };
+    const lenient = fakeContext(manifests);
+    await new SidecarValidationPlugin().validate(lenient.context);
+    expect(lenient.violations.map((v) => v.ruleName)).toEqual(['S-NAME-DEFAULT (warning)']);
+    expect(lenient.submitted).toEqual(['success']);
+    const strict = fakeContext(manifests);
+    await new SidecarValidationPlugin({ failOn: 'warning' }).validate(strict.context);
+    expect(strict.submitted).toEqual(['failure']);
+  });
+
+  test('rootNamespace is honoured', async () => {
+    const rootWithSelector = {
+      apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'istio-config' },
+      spec: { workloadSelector: { labels: { app: 'x' } }, egress: [{ hosts: ['./*'] }] },
+    };
+    const fake = fakeContext({ 'a.yaml': [rootWithSelector] });
+    await new SidecarValidationPlugin({ rootNamespace: 'istio-config' }).validate(fake.context);
+    expect(fake.violations.map((v) => v.ruleName)).toContain('X-ROOT-DEFAULT-HAS-SELECTOR (warning)');
+  });
+
+  test.each([
+    [{ failOn: 'info' }, 'cdk8s-istio-sidecar plugin: failOn must be "error" or "warning", not "info"'],
+    [{ rootNamespace: 3 }, 'cdk8s-istio-sidecar plugin: rootNamespace must be a namespace name, not 3'],
+    [{ rootNamepsace: 'x' }, 'cdk8s-istio-sidecar plugin: unknown properties "rootNamepsace"; expected rootNamespace and failOn'],
+  ])('refuses bad properties %j', (properties, message) => {
+    expect(() => new SidecarValidationPlugin(properties)).toThrow(message);
+  });
+});
