@@ -1,4 +1,4 @@
-import { cdk8s, javascript } from 'projen';
+import { JsonFile, cdk8s, javascript } from 'projen';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
   name: 'cdk8s-istio-sidecar',
@@ -46,7 +46,17 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   devDeps: ['cdk8s-plus-33@^2.5.57', 'cdk8s-cli@^2.200.0', 'fast-check@^4', 'ts-node@^10'],
 
   gitignore: ['/dist/', '/cdk8s.out/', '/.jsii.tabl.json'],
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'projenrc', 'examples', 'bench'] },
 });
+
+// examples/ and bench/ are type-checked and linted like the tests, against the sources.
+for (const dir of ['examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: { extends: '../tsconfig.json', compilerOptions: { noEmit: true, rootDir: '..' }, include: ['**/*.ts'] },
+  });
+}
+const tsNode = (project: string, script: string) => `ts-node --transpile-only --project ${project} ${script}`;
+
 
 // Proves the public API is jsii-clean for every target language. Generates code only:
 // the language toolchains are not needed, nor packaging.
@@ -59,9 +69,34 @@ project.postCompileTask.spawn(codeOnly);
 // docs/RULES.md is generated from the rule registry, like API.md from the API.
 const rulesDoc = project.addTask('docgen:rules', {
   description: 'Generate docs/RULES.md from the rule registry',
-  exec: 'ts-node --transpile-only --project projenrc/tsconfig.json projenrc/generate-rules-md.ts',
+  exec: tsNode('projenrc/tsconfig.json', 'projenrc/generate-rules-md.ts'),
 });
 project.postCompileTask.spawn(rulesDoc);
+
+// The main job: synthesize the example apps into dist/examples/ (one file per chart) and lint
+// the YAML they produce with the CLI, as a platform team would lint any YAML.
+const examples = project.addTask('examples', {
+  description: 'Synthesize the example apps into dist/examples/ and lint them',
+});
+examples.exec('rm -rf dist/examples');
+for (const [app, rootNamespace] of [['seed', 'istio-config'], ['mesh', 'istio-system']]) {
+  examples.exec(`CDK8S_OUTDIR=dist/examples/${app} ${tsNode('examples/tsconfig.json', `examples/${app}/main.ts`)}`);
+  examples.exec(`${tsNode('examples/tsconfig.json', 'src/cli/main.ts')} lint --root-namespace ${rootNamespace} dist/examples/${app}`);
+}
+
+// Benchmarks (not tests): each prints its figures and writes them to dist/bench/*.json.
+const benchSynth = project.addTask('bench:synth', {
+  description: 'Benchmark: synth with the library and its validation vs. the same raw ApiObjects',
+  exec: tsNode('bench/tsconfig.json', 'bench/synth-overhead.ts'),
+});
+const benchLint = project.addTask('bench:lint', {
+  description: 'Benchmark: lint throughput vs. parse-only, and peak memory',
+  exec: tsNode('bench/tsconfig.json', 'bench/lint-throughput.ts'),
+});
+const bench = project.addTask('bench', { description: 'Run every benchmark' });
+bench.spawn(project.compileTask);
+bench.spawn(benchSynth);
+bench.spawn(benchLint);
 
 // Only the npm package can be built here (no Maven, PyPI, Go or NuGet toolchains or registries):
 // keep `package-all` to the JavaScript package.

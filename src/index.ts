@@ -22,3 +22,14 @@ export type { Finding, ResourceRef, RelatedResource } from './analysis/finding';
 export * from './validation/suppressions';
 export type { Suppression } from './analysis/manifest';
 export * from './plugin/validation-plugin';
+// Pattern constructs (their render and guard helpers stay internal).
+export * from './mesh-default-sidecar';
+export * from './namespace-default-sidecar';
+export { WorkloadSidecar } from './workload-sidecar';
+export type { WorkloadSidecarProps } from './workload-sidecar';
+export * from './no-iptables-sidecar';
+export * from './partial-iptables-sidecar';
+export * from './service-entry';
+export { MeshAnalysis } from './analysis/mesh-analysis';
+export type { MeshAnalysisOptions, SidecarSelection } from './analysis/mesh-analysis';
+export { SelectionVia } from './analysis/selection';

@@ -13,6 +13,7 @@ export interface IstioMeshProps {
    * `workloadSelector` in this namespace is the default for every namespace that has none.
    *
    * Must match the mesh's actual configuration, or mesh-wide defaults are misjudged.
+   * Fixed once a `MeshDefaultSidecar` is constructed: configure it before defining one.
    *
    * @default 'istio-system'
    * @see https://istio.io/latest/docs/reference/config/istio.mesh.v1alpha1/#MeshConfig
@@ -56,7 +57,8 @@ export class IstioMesh extends Construct {
   /**
    * Sets the mesh settings of the app `scope` belongs to. Settings left out keep their value.
    *
-   * @throws if it would change the apiVersion after a Sidecar already took the previous one.
+   * @throws if it would change the apiVersion after a Sidecar already took the previous one, or
+   * the root namespace after a `MeshDefaultSidecar` was created in the previous one.
    */
   public static configure(scope: IConstruct, props: IstioMeshProps): IstioMesh {
     const mesh = IstioMesh.of(scope);
@@ -70,6 +72,8 @@ export class IstioMesh extends Construct {
   private readonly validation: AppValidation;
   /** Path of the first Sidecar whose apiVersion came from this mesh; the version is final from then on. */
   private apiVersionTakenBy?: string;
+  /** Path of the first MeshDefaultSidecar placed in the root namespace; the namespace is final from then on. */
+  private rootNamespaceTakenBy?: string;
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -107,9 +111,20 @@ export class IstioMesh extends Construct {
    *
    * @internal
    */
-  public _takeApiVersion(sidecar: IConstruct): SidecarApiVersion {
-    this.apiVersionTakenBy = this.apiVersionTakenBy ?? sidecar.node.path;
+  public _takeApiVersion(takerPath: string): SidecarApiVersion {
+    this.apiVersionTakenBy = this.apiVersionTakenBy ?? takerPath;
     return this._apiVersion;
+  }
+
+  /**
+   * The root namespace for a mesh-wide default Sidecar. From then on the mesh's root
+   * namespace can no longer change.
+   *
+   * @internal
+   */
+  public _takeRootNamespace(takerPath: string): string {
+    this.rootNamespaceTakenBy = this.rootNamespaceTakenBy ?? takerPath;
+    return this._rootNamespace;
   }
 
   private applyProps(props: IstioMeshProps): void {
@@ -120,6 +135,12 @@ export class IstioMesh extends Construct {
       throw new Error(
         `Cannot change the Sidecar apiVersion to "${props.apiVersion}": the Sidecar at "${this.apiVersionTakenBy}" was already created with "${this._apiVersion}". `
         + 'Call IstioMesh.configure() before defining Sidecars.',
+      );
+    }
+    if (props.rootNamespace !== undefined && props.rootNamespace !== this._rootNamespace && this.rootNamespaceTakenBy !== undefined) {
+      throw new Error(
+        `Cannot change the root namespace to "${props.rootNamespace}": the MeshDefaultSidecar at "${this.rootNamespaceTakenBy}" was already created in "${this._rootNamespace}". `
+        + 'Call IstioMesh.configure() before defining a MeshDefaultSidecar.',
       );
     }
     this._rootNamespace = props.rootNamespace ?? this._rootNamespace;

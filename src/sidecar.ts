@@ -5,6 +5,7 @@ import { ConnectionPoolSettings, renderConnectionPool } from './connection-pool'
 import { EgressListenerOptions, renderEgressListener } from './egress-listener';
 import { IngressListenerOptions, renderIngressListener } from './ingress-listener';
 import { IstioMesh } from './istio-mesh';
+import { withSuppressAnnotation } from './validation/suppressions';
 import { OutboundTrafficPolicy } from './outbound-traffic-policy';
 import { WorkloadSelector } from './workload-selector';
 
@@ -82,13 +83,7 @@ export interface SidecarProps {
  *
  * @see https://istio.io/latest/docs/reference/config/networking/sidecar/
  */
-export class Sidecar extends Construct {
-  /** The Sidecar resource, for escape hatches such as `addJsonPatch()`. */
-  public readonly apiObject: ApiObject;
-
-  /** The apiVersion the resource is rendered with. */
-  public readonly apiVersion: SidecarApiVersion;
-
+export class Sidecar extends ApiObject {
   /** The pods this Sidecar applies to; undefined for a namespace-wide Sidecar. */
   public readonly workloadSelector?: WorkloadSelector;
 
@@ -102,31 +97,49 @@ export class Sidecar extends Construct {
   private readonly egressListeners: EgressListenerOptions[];
 
   public constructor(scope: Construct, id: string, props: SidecarProps = {}) {
-    super(scope, id);
-    const mesh = IstioMesh.of(this);
-    this.apiVersion = props.apiVersion ?? mesh._takeApiVersion(this);
+    // Always create the mesh (it registers the app-wide validation), even with an explicit apiVersion.
+    const mesh = IstioMesh.of(scope);
+    const apiVersion = props.apiVersion ?? mesh._takeApiVersion(`${scope.node.path}/${id}`);
+    // The engine only judges objects of the networking.istio.io group, so an apiVersion outside
+    // it (possible from JavaScript) would otherwise pass validation unseen.
+    if (!Object.values(SidecarApiVersion).includes(apiVersion)) {
+      throw new Error(`Invalid Sidecar apiVersion "${apiVersion}": expected one of ${Object.values(SidecarApiVersion).join(', ')}`);
+    }
+    // The spec renders at synth time from this object's listeners; `this` exists only after super().
+    const self: { sidecar?: Sidecar } = {};
+    super(scope, id, {
+      apiVersion,
+      kind: 'Sidecar',
+      metadata: props.metadata,
+      spec: Lazy.any({ produce: () => self.sidecar!.renderSpec() }),
+    });
+    self.sidecar = this;
     this.workloadSelector = props.workloadSelector;
     this.outboundTrafficPolicy = props.outboundTrafficPolicy;
     this.inboundConnectionPool = props.inboundConnectionPool;
     this.ingressListeners = [...(props.ingress ?? [])];
     this.egressListeners = [...(props.egress ?? [])];
-
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: this.apiVersion,
-      kind: 'Sidecar',
-      metadata: props.metadata,
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
-    });
   }
 
-  /** The name of the Sidecar resource. */
-  public get name(): string {
-    return this.apiObject.name;
+  /**
+   * The Sidecar resource itself, for escape hatches such as `addJsonPatch()`: this construct is
+   * its own ApiObject (no wrapper node, which would slow down cdk8s synth of large apps).
+   */
+  public get apiObject(): ApiObject {
+    return this;
+  }
+
+  /**
+   * The rendered resource, with the rule suppressions that apply to it written into its
+   * `cdk8s-istio-sidecar.io/suppress` annotation, so the lint CLI and the plugin honour them.
+   */
+  public toJson(): any {
+    return withSuppressAnnotation(super.toJson(), this);
   }
 
   /** The namespace of the Sidecar resource: its own, else its chart's; undefined if neither sets one. */
   public get namespace(): string | undefined {
-    return this.apiObject.metadata.namespace;
+    return this.metadata.namespace;
   }
 
   /** The ingress listeners, in order. */

@@ -88,11 +88,15 @@ describe('Sidecar', () => {
     expect(new Sidecar(Testing.chart(), 'sc').namespace).toBeUndefined();
   });
 
-  test('keeps its ApiObject as child "Resource"', () => {
-    const sidecar = new Sidecar(Testing.chart(), 'sc');
-    expect(sidecar.node.defaultChild).toBe(sidecar.apiObject);
-    expect(sidecar.node.findChild('Resource')).toBe(sidecar.apiObject);
-    expect(ApiObject.of(sidecar)).toBe(sidecar.apiObject);
+  test('is its own ApiObject (no wrapper node), with escape hatches on it', () => {
+    const chart = Testing.chart();
+    const sidecar = new Sidecar(chart, 'sc', { egress: [{ hosts: [EgressHost.all()] }] });
+    expect(ApiObject.isApiObject(sidecar)).toBe(true);
+    expect(ApiObject.of(sidecar)).toBe(sidecar);
+    expect(sidecar.apiObject).toBe(sidecar);
+    expect(sidecar.node.children).toEqual([]);
+    sidecar.addJsonPatch(JsonPatch.add('/metadata/labels', { team: 'shop' }));
+    expect(Testing.synth(chart)[0].metadata.labels).toEqual({ team: 'shop' });
   });
 
   test('a Sidecar creates the app-wide IstioMesh and takes its apiVersion', () => {

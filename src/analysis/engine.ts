@@ -1,6 +1,6 @@
 import { Finding, Severity } from './finding';
 import { ManifestEntry, describeResource } from './manifest';
-import { MeshReportOptions, Rule } from './rule';
+import { MeshReportOptions, Rule, SidecarRule } from './rule';
 import { RULES } from './rules';
 import { AnyResource, MeshOptions, MeshSnapshot } from './snapshot';
 
@@ -22,7 +22,7 @@ export function analyze(entries: readonly ManifestEntry[], options: AnalysisOpti
   const rules = options.rules ?? RULES;
   const collected: Array<{ index: number; finding: Finding }> = [];
   const add = (rule: Rule, subject: AnyResource, path: string, message: string, extra: MeshReportOptions = {}) => {
-    const suppression = subject.entry.suppressions?.find((s) => s.ruleId === rule.id);
+    const suppression = subject.suppressions.find((s) => s.ruleId === rule.id);
     const related = extra.related?.map((r) => ({ resource: r.ref, location: r.entry.location }));
     collected.push({
       index: subject.index,
@@ -40,13 +40,28 @@ export function analyze(entries: readonly ManifestEntry[], options: AnalysisOpti
     });
   };
 
-  for (const rule of rules) {
-    if (rule.scope === 'sidecar') {
-      for (const sidecar of mesh.sidecars) {
-        guard(rule, sidecar, add, () => rule.check(sidecar, (path, message) => add(rule, sidecar, path, message), mesh));
+  // Sidecars outer, rules inner: one reporter per Sidecar rather than one closure per rule and
+  // Sidecar, which at scale cost more than the rules themselves.
+  const sidecarRules = rules.filter((r): r is SidecarRule => r.scope === 'sidecar');
+  for (const sidecar of mesh.sidecars) {
+    let current: Rule = sidecarRules[0];
+    const report = (path: string, message: string, severity?: Severity) =>
+      add(current, sidecar, path, message, severity === undefined ? undefined : { severity });
+    for (const rule of sidecarRules) {
+      current = rule;
+      try {
+        rule.check(sidecar, report, mesh);
+      } catch (error) {
+        reportFailure(rule, sidecar, error, add);
       }
-    } else {
-      guard(rule, undefined, add, () => rule.check(mesh, (subject, message, extra) => add(rule, subject, extra?.path ?? '', message, extra)));
+    }
+  }
+  for (const rule of rules) {
+    if (rule.scope !== 'mesh') continue;
+    try {
+      rule.check(mesh, (subject, message, extra) => add(rule, subject, extra?.path ?? '', message, extra));
+    } catch (error) {
+      reportFailure(rule, undefined, error, add);
     }
   }
   // Stable sort: by object, keeping rule order within an object.
@@ -56,17 +71,13 @@ export function analyze(entries: readonly ManifestEntry[], options: AnalysisOpti
 type Add = (rule: Rule, subject: AnyResource, path: string, message: string, extra?: MeshReportOptions) => void;
 
 /** A rule that throws must not hide the other findings: report it as an engine failure and go on. */
-function guard(rule: Rule, subject: AnyResource | undefined, add: Add, run: () => void): void {
-  try {
-    run();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const stand: Rule = { ...rule, id: RULE_FAILURE_ID, severity: Severity.ERROR, references: [] } as Rule;
-    const placeholder: AnyResource = subject ?? {
-      index: Number.MAX_SAFE_INTEGER, entry: { manifest: undefined }, manifest: {}, ref: { apiVersion: '', kind: '', name: '' },
-    };
-    add(stand, placeholder, '', `rule ${rule.id} failed on this input (${reason}); please report this bug to cdk8s-istio-sidecar`);
-  }
+function reportFailure(rule: Rule, subject: AnyResource | undefined, error: unknown, add: Add): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  const stand = { ...rule, id: RULE_FAILURE_ID, severity: Severity.ERROR, references: [] } as Rule;
+  const placeholder: AnyResource = subject ?? {
+    index: Number.MAX_SAFE_INTEGER, entry: { manifest: undefined }, manifest: {}, ref: { apiVersion: '', kind: '', name: '' }, suppressions: [],
+  };
+  add(stand, placeholder, '', `rule ${rule.id} failed on this input (${reason}); please report this bug to cdk8s-istio-sidecar`);
 }
 
 /** True when a finding should fail the run: not suppressed and at least as serious as `failOn`. */

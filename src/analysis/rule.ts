@@ -43,8 +43,11 @@ export interface RuleDocs {
   };
 }
 
-/** Reports one finding of the running rule about the Sidecar being checked. */
-export type SidecarReport = (path: string, message: string) => void;
+/**
+ * Reports one finding of the running rule about the Sidecar being checked; `severity` when this
+ * one finding is less (or more) serious than the rule's default.
+ */
+export type SidecarReport = (path: string, message: string, severity?: Severity) => void;
 
 /** A rule about one Sidecar on its own (what the webhook and CRD schema check). */
 export interface SidecarRule extends RuleDocs {

@@ -1,6 +1,7 @@
 import { ResourceRef } from './finding';
 import { LabelIndex, Labels } from './label-index';
-import { JsonObject, ManifestEntry, arrayAt, isObject, objectAt, resourceRefOf, stringAt, stringMap } from './manifest';
+import { JsonObject, ManifestEntry, Suppression, arrayAt, isObject, objectAt, resourceRefOf, stringAt, stringMap } from './manifest';
+import { readSuppressAnnotation } from './suppression-annotation';
 import { PodMetadata, WORKLOAD_KINDS, podMetadataOf } from './workloads';
 
 export const DEFAULT_ROOT_NAMESPACE = 'istio-system';
@@ -17,6 +18,8 @@ export interface AnyResource {
   readonly entry: ManifestEntry;
   readonly manifest: JsonObject;
   readonly ref: ResourceRef;
+  /** The entry's suppressions, then those of the object's suppress annotation. */
+  readonly suppressions: readonly Suppression[];
 }
 
 /** A Sidecar of the input, with the fields most rules need read once. */
@@ -92,7 +95,9 @@ export class MeshSnapshot {
     entries.forEach((entry, index) => {
       if (!isObject(entry.manifest)) return;
       const manifest = entry.manifest;
-      const resource: AnyResource = { index, entry, manifest, ref: resourceRefOf(manifest) };
+      const annotated = readSuppressAnnotation(manifest);
+      const suppressions = [...(entry.suppressions ?? []), ...(annotated && 'suppressions' in annotated ? annotated.suppressions : [])];
+      const resource: AnyResource = { index, entry, manifest, ref: resourceRefOf(manifest), suppressions };
       resources.push(resource);
       const namespace = resource.ref.namespace;
       if (isIstioKind(manifest, 'Sidecar')) {

@@ -1,5 +1,5 @@
-import { JsonObject, objectAt, stringAt, stringMap } from './manifest';
 import { Labels } from './label-index';
+import { JsonObject, objectAt, stringAt, stringMap } from './manifest';
 
 /** Where each workload kind keeps its pod template's metadata. */
 const POD_METADATA_PATH: { readonly [kind: string]: readonly string[] } = {

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { parseAllDocuments } from 'yaml';
+import { Composer, LineCounter, Parser } from 'yaml';
 import { InputError } from './input-error';
 import { ManifestEntry, isObject } from '../analysis/manifest';
 
@@ -56,26 +56,32 @@ function readText(file: string): string {
   }
 }
 
-/** The Kubernetes objects of one YAML text; empty documents and non-Kubernetes mappings are skipped. */
+/**
+ * The Kubernetes objects of one YAML text; empty documents and non-Kubernetes mappings are skipped.
+ * Documents are composed one at a time and dropped once converted, so a large multi-document
+ * file never holds more than one document's syntax tree.
+ */
 export function parseYaml(text: string, file: string): unknown[] {
-  const documents = parseAllDocuments(text, { prettyErrors: true });
+  const lines = new LineCounter();
+  const documents = new Composer().compose(new Parser(lines.addNewLine).parse(text));
   const result: unknown[] = [];
-  for (const [index, document] of (Array.isArray(documents) ? documents : [documents]).entries()) {
+  let index = 0;
+  for (const document of documents) {
+    index++;
     const error = document.errors[0];
     if (error) {
-      const line = error.linePos?.[0];
-      const where = line ? `${file}:${line.line}:${line.col}` : file;
-      throw new InputError(`${where}: invalid YAML: ${firstLine(error.message)}`);
+      const { line, col } = lines.linePos(error.pos[0]);
+      throw new InputError(`${file}:${line}:${col}: invalid YAML: ${firstLine(error.message)}`);
     }
     let value: unknown;
     try {
       value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
-      throw new InputError(`${file}: document ${index + 1} cannot be read: ${firstLine((e as Error).message)}`);
+      throw new InputError(`${file}: document ${index} cannot be read: ${firstLine((e as Error).message)}`);
     }
     if (value === null || value === undefined) continue;
     if (!isObject(value)) {
-      throw new InputError(`${file}: document ${index + 1} is not a Kubernetes object (expected a mapping with apiVersion and kind)`);
+      throw new InputError(`${file}: document ${index} is not a Kubernetes object (expected a mapping with apiVersion and kind)`);
     }
     result.push(...expandList(value));
   }

@@ -26,9 +26,11 @@ export function lintText(findings: readonly Finding[], resources: number, files:
   const lines = active.map((f) => `${f.location ?? '<input>'}: ${describe(f.resource)}: ${f.severity} ${formatFinding(f)}`);
   const count = (severity: Severity) => active.filter((f) => f.severity === severity).length;
   const failing = active.filter((f) => isBlocking(f, failOn)).length;
+  const suppressed = findings.length - active.length;
   lines.push(
     `${plural(count(Severity.ERROR), 'error')}, ${plural(count(Severity.WARNING), 'warning')}, ${plural(count(Severity.INFO), 'info')} `
-    + `in ${plural(resources, 'resource')} from ${plural(files, 'file')}${failing > 0 ? ` (${failing} at or above --fail-on ${failOn})` : ''}`,
+    + `in ${plural(resources, 'resource')} from ${plural(files, 'file')}`
+    + `${suppressed > 0 ? `; ${suppressed} suppressed by annotation` : ''}${failing > 0 ? ` (${failing} at or above --fail-on ${failOn})` : ''}`,
   );
   return lines.join('\n');
 }

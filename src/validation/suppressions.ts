@@ -1,16 +1,19 @@
 import { IConstruct } from 'constructs';
 import { Suppression } from '../analysis/manifest';
 import { findRule } from '../analysis/rules';
+import { MIN_REASON_LENGTH, SUPPRESS_ANNOTATION, renderSuppressAnnotation } from '../analysis/suppression-annotation';
 
 /** Node metadata type under which suppressions are stored (survives two copies of the package). */
 const METADATA_TYPE = 'cdk8s-istio-sidecar:suppression';
-const MIN_REASON_LENGTH = 10;
 
 /**
  * Switches validation rules off for a construct and everything below it, with a reason.
  *
  * Suppressed findings fail nothing, and still appear (with their reason) in the report the
- * app writes to its output folder.
+ * app writes to its output folder. On this library's Sidecars and ServiceEntries the
+ * suppressions are also written into the `cdk8s-istio-sidecar.io/suppress` annotation, so the
+ * lint CLI and the cdk8s-cli plugin honour them too; on other objects, write that annotation
+ * yourself (a JSON object from rule id to reason) for them to.
  */
 export class RuleSuppressions {
   /**
@@ -46,4 +49,30 @@ export class RuleSuppressions {
   }
 
   private constructor() {}
+}
+
+/**
+ * `json` (an object rendered by `construct`) with the suppressions that apply to the construct
+ * merged into its suppress annotation.
+ */
+export function withSuppressAnnotation(json: any, construct: IConstruct): any {
+  const suppressions = RuleSuppressions.of(construct);
+  if (suppressions.length === 0) return json;
+  const annotations = json.metadata?.annotations ?? {};
+  const written = annotations[SUPPRESS_ANNOTATION];
+  let existing: Suppression[] = [];
+  if (typeof written === 'string') {
+    try {
+      existing = Object.entries(JSON.parse(written) as { [id: string]: string }).map(([ruleId, reason]) => ({ ruleId, reason }));
+    } catch {
+      return json; // An unreadable annotation written by hand is left as it is, for S-SUPPRESS-ANNOTATION to report.
+    }
+  }
+  // Keys stay sorted, as cdk8s renders them.
+  const merged = sorted({ ...annotations, [SUPPRESS_ANNOTATION]: renderSuppressAnnotation([...existing, ...suppressions]) });
+  return { ...json, metadata: sorted({ ...json.metadata, annotations: merged }) };
+}
+
+function sorted(object: { [key: string]: unknown }): { [key: string]: unknown } {
+  return Object.fromEntries(Object.keys(object).sort().map((key) => [key, object[key]]));
 }

@@ -1,11 +1,15 @@
 // The harness every rule's test table uses: named good, bad and suppressed cases through the
-// real engine, so a rule is judged exactly as the app, the CLI and the plugin judge it.
-import { analyze } from '../../src/analysis/engine';
-import { Finding } from '../../src/analysis/finding';
-import { ManifestEntry } from '../../src/analysis/manifest';
+// real engine, so a rule is judged exactly as the app, the CLI and the plugin judge it. Rules
+// across objects (scope 'mesh') run through a real cdk8s app, as `cdk8s synth` judges them.
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import { IstioMesh } from '../../src';
+import { RULE_FAILURE_ID, analyze } from '../../src/analysis/engine';
+import { Finding, Severity } from '../../src/analysis/finding';
+import { ManifestEntry, isObject } from '../../src/analysis/manifest';
 import { Rule } from '../../src/analysis/rule';
 import { findRule } from '../../src/analysis/rules';
 import { sidecarManifest } from '../../src/analysis/rules/example-manifests';
+import { RuleSuppressions } from '../../src/validation/suppressions';
 
 export { sidecarManifest };
 
@@ -29,6 +33,12 @@ export interface BadCase extends RuleCase {
   readonly message?: string | RegExp;
   /** How many findings of the rule (default: at least one). */
   readonly count?: number;
+  /** The severity of every finding (rules may override their default per finding). */
+  readonly severity?: Severity;
+  /** `metadata.name` of each finding's object, in order (mesh rules choose their subject). */
+  readonly subjects?: readonly string[];
+  /** `metadata.name`s of the objects some finding names as related, in order. */
+  readonly related?: readonly string[];
 }
 
 export interface RuleCaseTable {
@@ -36,19 +46,85 @@ export interface RuleCaseTable {
   readonly bad: readonly BadCase[];
 }
 
+const SUPPRESSION_REASON = 'accepted for this test case';
+
 function entriesOf(c: RuleCase, suppressWith?: string): ManifestEntry[] {
   const manifests = c.manifests ?? [sidecarManifest(c.spec)];
   return manifests.map((manifest, i) => ({
     manifest,
     location: `case/${i}`,
-    ...(suppressWith ? { suppressions: [{ ruleId: suppressWith, reason: 'accepted for this test case' }] } : {}),
+    ...(suppressWith ? { suppressions: [{ ruleId: suppressWith, reason: SUPPRESSION_REASON }] } : {}),
   }));
 }
 
-/** The findings of one rule (only that rule runs) for a case. */
+/**
+ * The findings of one rule for a case. A Sidecar rule runs alone through the engine; a mesh rule
+ * runs with every rule through a cdk8s app built from the case (see `appOf`), unless the case
+ * holds what no ApiObject can (no apiVersion or kind): that input only reaches the CLI and the
+ * plugin, so it runs straight through the engine.
+ */
 export function findingsOf(rule: Rule, c: RuleCase, suppress = false): Finding[] {
+  if (rule.scope === 'mesh' && (c.manifests ?? []).every(cdk8sCanHold)) return meshFindingsOf(rule, c, suppress);
   return analyze(entriesOf(c, suppress ? rule.id : undefined), { rules: [rule], rootNamespace: c.rootNamespace })
     .filter((f) => f.ruleId === rule.id);
+}
+
+/**
+ * A cdk8s app holding the case's manifests: one Chart per namespace (with that namespace; objects
+ * without one go to a chart without one), each manifest an ApiObject with its own metadata, and
+ * the case's root namespace configured on the IstioMesh. Returns the ApiObjects by construct path.
+ * What cdk8s cannot hold (a non-object, no apiVersion or kind) is left out: the engine skips it too;
+ * cdk8s names an object that has no metadata.name.
+ */
+export function appOf(c: RuleCase): { app: App; objects: Map<string, ApiObject> } {
+  const app = Testing.app();
+  if (c.rootNamespace !== undefined) IstioMesh.configure(app, { rootNamespace: c.rootNamespace });
+  const charts = new Map<string, Chart>();
+  const objects = new Map<string, ApiObject>();
+  for (const manifest of c.manifests ?? [sidecarManifest(c.spec)]) {
+    if (!isObject(manifest) || typeof manifest.apiVersion !== 'string' || typeof manifest.kind !== 'string') continue;
+    const { apiVersion, kind, metadata, ...rest } = manifest;
+    const meta = isObject(metadata) ? metadata : {};
+    const namespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined;
+    const chartId = namespace === undefined ? 'no-namespace' : `ns-${constructId(namespace)}`;
+    let chart = charts.get(chartId);
+    if (!chart) charts.set(chartId, chart = new Chart(app, chartId, namespace === undefined ? {} : { namespace }));
+    const base = constructId(`${kind}-${typeof meta.name === 'string' ? meta.name : 'unnamed'}`);
+    let id = base;
+    for (let n = 2; chart.node.tryFindChild(id); n++) id = `${base}-${n}`;
+    const object = new ApiObject(chart, id, { apiVersion, kind, metadata: meta, ...rest });
+    objects.set(object.node.path, object);
+  }
+  return { app, objects };
+}
+
+function cdk8sCanHold(manifest: unknown): boolean {
+  return isObject(manifest) && typeof manifest.apiVersion === 'string' && typeof manifest.kind === 'string';
+}
+
+function constructId(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]/g, '_') || '_';
+}
+
+/** A mesh rule's findings from `IstioMesh.of(app).findings()`; suppressed on each subject's construct. */
+function meshFindingsOf(rule: Rule, c: RuleCase, suppress: boolean): Finding[] {
+  const run = (suppressAt: ReadonlySet<string | undefined> = new Set()) => {
+    const { app, objects } = appOf(c);
+    for (const [path, object] of objects) if (suppressAt.has(path)) RuleSuppressions.add(object, rule.id, SUPPRESSION_REASON);
+    // The app prints its warnings; the case's findings are what is checked.
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let findings: Finding[];
+    try {
+      findings = IstioMesh.of(app).findings();
+    } finally {
+      warn.mockRestore();
+    }
+    const failure = findings.find((f) => f.ruleId === RULE_FAILURE_ID && f.message.startsWith(`rule ${rule.id} failed`));
+    if (failure) throw new Error(failure.message);
+    return findings.filter((f) => f.ruleId === rule.id);
+  };
+  const findings = run();
+  return suppress ? run(new Set(findings.map((f) => f.location))) : findings;
 }
 
 /**
@@ -75,11 +151,14 @@ export function describeRule(ruleId: string, table: RuleCaseTable): void {
       if (c.paths !== undefined) expect(findings.map((f) => f.path)).toEqual(c.paths);
       if (typeof c.message === 'string') expect(findings.map((f) => f.message)).toContain(c.message);
       if (c.message instanceof RegExp) expect(findings.some((f) => (c.message as RegExp).test(f.message))).toBe(true);
+      if (c.severity !== undefined) expect(findings.map((f) => f.severity)).toEqual(findings.map(() => c.severity));
+      if (c.subjects !== undefined) expect(findings.map((f) => f.resource.name)).toEqual(c.subjects);
+      if (c.related !== undefined) expect(findings.map((f) => (f.related ?? []).map((r) => r.resource.name))).toContainEqual(c.related);
     });
     test(`suppressed: ${table.bad[0].name}, suppressed with a reason -> reported as suppressed, not failing`, () => {
       const findings = findingsOf(rule, table.bad[0], true);
       expect(findings.length).toBeGreaterThan(0);
-      expect(findings.every((f) => f.suppressedReason === 'accepted for this test case')).toBe(true);
+      expect(findings.every((f) => f.suppressedReason === SUPPRESSION_REASON)).toBe(true);
     });
   });
 }

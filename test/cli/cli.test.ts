@@ -38,6 +38,12 @@ describe('cdk8s-istio-sidecar lint', () => {
     expect(strict.stdout).toContain('warning S-NAME-DEFAULT');
   });
 
+  test('a finding suppressed by annotation fails nothing and is counted, not listed', () => {
+    const { code, stdout } = cli(['lint', '--fail-on', 'warning', fixture('suppressed.yaml')]);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe('0 errors, 0 warnings, 0 infos in 1 resource from 1 file; 1 suppressed by annotation');
+  });
+
   test('--format json prints exactly the documented shape', () => {
     const { code, stdout } = cli(['lint', '--format=json', fixture('warning-only.yaml')]);
     expect(code).toBe(0);

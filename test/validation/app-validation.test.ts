@@ -145,3 +145,25 @@ describe('RuleSuppressions', () => {
     );
   });
 });
+
+describe('suppressions travel with the YAML', () => {
+  test('a library Sidecar renders its suppressions into the annotation, which the lint engine honours', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    new Sidecar(chart, 'legacy', { metadata: { name: 'legacy', annotations: { team: 'shop' } }, egress: [{ hosts: [EgressHost.sameNamespace()] }] });
+    RuleSuppressions.add(chart, 'S-NAME-DEFAULT', 'legacy name kept until the namespace migrates');
+    const [rendered] = Testing.synth(chart);
+    expect(rendered.metadata.annotations).toEqual({
+      'cdk8s-istio-sidecar.io/suppress': '{"S-NAME-DEFAULT":"legacy name kept until the namespace migrates"}',
+      'team': 'shop',
+    });
+    const fromYaml = engine.analyze([{ manifest: rendered }]).filter((f) => f.ruleId === 'S-NAME-DEFAULT');
+    expect(fromYaml.map((f) => f.suppressedReason)).toEqual(['legacy name kept until the namespace migrates']);
+  });
+
+  test('without suppressions nothing is added', () => {
+    const chart = Testing.chart();
+    new Sidecar(chart, 'plain', { metadata: { name: 'default' }, egress: [{ hosts: [EgressHost.sameNamespace()] }] });
+    expect(Testing.synth(chart)[0].metadata.annotations).toBeUndefined();
+  });
+});

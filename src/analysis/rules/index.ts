@@ -3,6 +3,7 @@ import { CONNECTION_POOL_RULES } from './connection-pool';
 import { EGRESS_RULES } from './egress';
 import { HOST_RULES } from './hosts';
 import { INGRESS_RULES } from './ingress';
+import { MESH_RULES } from './mesh';
 import { METADATA_RULES } from './metadata';
 import { OUTBOUND_POLICY_RULES } from './outbound-policy';
 import { PORTS_RULES } from './ports';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   ...EGRESS_RULES,
   ...HOST_RULES,
   ...OUTBOUND_POLICY_RULES,
+  ...MESH_RULES,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

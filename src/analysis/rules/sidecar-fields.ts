@@ -3,6 +3,23 @@
 import { JsonObject, arrayAt, fieldPath, isObject } from '../manifest';
 import { SidecarResource } from '../snapshot';
 
+/**
+ * Makes a per-Sidecar view computed once and shared by every rule that asks for it: some
+ * seventy rules read the same listeners, and walking them seventy times dominated analysis.
+ * Views are read-only: callers must copy before sorting or changing them.
+ */
+export function perSidecar<T>(compute: (sidecar: SidecarResource) => T): (sidecar: SidecarResource) => T {
+  const cache = new WeakMap<SidecarResource, T>();
+  return (sidecar) => {
+    let value = cache.get(sidecar);
+    if (value === undefined) {
+      value = compute(sidecar);
+      cache.set(sidecar, value);
+    }
+    return value;
+  };
+}
+
 export interface ListenerAt {
   readonly listener: JsonObject;
   readonly index: number;
@@ -18,13 +35,9 @@ function listeners(sidecar: SidecarResource, key: 'ingress' | 'egress'): Listene
   return result;
 }
 
-export function ingressListeners(sidecar: SidecarResource): ListenerAt[] {
-  return listeners(sidecar, 'ingress');
-}
+export const ingressListeners: (sidecar: SidecarResource) => readonly ListenerAt[] = perSidecar((s) => listeners(s, 'ingress'));
 
-export function egressListeners(sidecar: SidecarResource): ListenerAt[] {
-  return listeners(sidecar, 'egress');
-}
+export const egressListeners: (sidecar: SidecarResource) => readonly ListenerAt[] = perSidecar((s) => listeners(s, 'egress'));
 
 export interface EgressHostAt {
   readonly host: string;
@@ -33,7 +46,7 @@ export interface EgressHostAt {
 }
 
 /** Every string host of every egress listener. */
-export function egressHosts(sidecar: SidecarResource): EgressHostAt[] {
+export const egressHosts: (sidecar: SidecarResource) => readonly EgressHostAt[] = perSidecar((sidecar) => {
   const result: EgressHostAt[] = [];
   for (const listener of egressListeners(sidecar)) {
     (arrayAt(listener.listener, 'hosts') ?? []).forEach((host, i) => {
@@ -41,4 +54,4 @@ export function egressHosts(sidecar: SidecarResource): EgressHostAt[] {
     });
   }
   return result;
-}
+});

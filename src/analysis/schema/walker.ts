@@ -72,11 +72,17 @@ export function schemaProblems(value: unknown, schema: SchemaNode, path: string)
 }
 
 /** Every problem of a Sidecar's `spec` (as written: missing, null or any type) against the CRD. */
-export function sidecarSpecProblems(spec: unknown): SchemaProblem[] {
+export function sidecarSpecProblems(spec: unknown): readonly SchemaProblem[] {
   // A missing or null spec is pruned, not rejected; the rules about an empty spec report it.
   if (spec === undefined || spec === null) return [];
-  return schemaProblems(spec, SIDECAR_SPEC_SCHEMA, 'spec');
+  if (typeof spec !== 'object') return schemaProblems(spec, SIDECAR_SPEC_SCHEMA, 'spec');
+  // Two rules read the same walk (unknown fields, wrong types): walk each spec once.
+  let problems = walked.get(spec);
+  if (!problems) walked.set(spec, problems = schemaProblems(spec, SIDECAR_SPEC_SCHEMA, 'spec'));
+  return problems;
 }
+
+const walked = new WeakMap<object, SchemaProblem[]>();
 
 type Problems = SchemaProblem[];
 type ReportProblem = (kind: SchemaProblemKind, reason: string) => void;

@@ -1,7 +1,7 @@
 // Shared by the connection-pool rules: the Sidecar-wide pool and every ingress listener's pool.
 import { JsonObject, fieldPath, objectAt } from '../../manifest';
 import { SidecarResource } from '../../snapshot';
-import { ListenerAt, ingressListeners } from '../sidecar-fields';
+import { ListenerAt, ingressListeners, perSidecar } from '../sidecar-fields';
 
 export interface PoolAt {
   readonly pool: JsonObject;
@@ -12,7 +12,7 @@ export interface PoolAt {
 }
 
 /** `spec.inboundConnectionPool`, then each ingress listener's `connectionPool` (object ones only). */
-export function connectionPools(sidecar: SidecarResource): PoolAt[] {
+export const connectionPools: (sidecar: SidecarResource) => readonly PoolAt[] = perSidecar((sidecar) => {
   const pools: PoolAt[] = [];
   const inbound = objectAt(sidecar.spec, 'inboundConnectionPool');
   if (inbound) pools.push({ pool: inbound, path: 'spec.inboundConnectionPool' });
@@ -21,7 +21,7 @@ export function connectionPools(sidecar: SidecarResource): PoolAt[] {
     if (pool) pools.push({ pool, path: fieldPath(listener.path, 'connectionPool'), listener });
   }
   return pools;
-}
+});
 
 export interface SectionAt {
   readonly section: JsonObject;

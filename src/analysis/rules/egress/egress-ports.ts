@@ -1,7 +1,7 @@
 // How Istio reads an egress listener's port: it decides which checks the listener gets.
 import { JsonObject, fieldPath, isObject, stringAt } from '../../manifest';
 import { SidecarResource } from '../../snapshot';
-import { ListenerAt, egressListeners } from '../sidecar-fields';
+import { ListenerAt, egressListeners, perSidecar } from '../sidecar-fields';
 
 /**
  * - `catch-all`: no `port` at all; the listener serves every port not claimed by the others.
@@ -38,14 +38,13 @@ function portOf(listener: JsonObject): { kind: EgressPortKind; portNumber: numbe
 }
 
 /** Every egress listener that is an object, with its port kind and bind read once. */
-export function classifiedEgressListeners(sidecar: SidecarResource): EgressListener[] {
-  return egressListeners(sidecar).map((at) => ({
+export const classifiedEgressListeners: (sidecar: SidecarResource) => readonly EgressListener[] = perSidecar((sidecar) =>
+  egressListeners(sidecar).map((at) => ({
     ...at,
     ...portOf(at.listener),
     bind: stringAt(at.listener, 'bind'),
     hasBind: !isAbsent(at.listener.bind),
-  }));
-}
+  })));
 
 export function bindPath(listener: ListenerAt): string {
   return fieldPath(listener.path, 'bind');

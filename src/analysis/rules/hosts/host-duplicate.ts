@@ -16,18 +16,36 @@ export const hostDuplicate: SidecarRule = {
     failing: [sidecarManifest({ egress: [{ hosts: ['test/*', 'test/a.example.com'] }] })],
     passing: [sidecarManifest({ egress: [{ hosts: ['test/a.example.com', 'other/*'] }, { hosts: ['test/a.example.com'] }] })],
   },
-  check(sidecar, report) {
+  check(sidecar, report, mesh) {
+    // In the mesh-wide default "." means each workload's own namespace, not the root namespace:
+    // the webhook still warns, but the hosts are not duplicates.
+    const isMeshDefault = sidecar.ref.namespace === mesh.rootNamespace && !sidecar.hasSelectorField;
     for (const hosts of importedHostsByListener(sidecar)) {
       hosts.forEach((current, i) => {
         const earlier = hosts.slice(0, i).filter((h) => h.namespace === current.namespace);
         const clash = current.dnsName === '*'
           ? earlier[0]
           : earlier.find((h) => h.dnsName === current.dnsName || h.dnsName === '*');
-        if (clash) report(current.path, duplicateMessage(current, clash));
+        if (!clash) return;
+        if (isMeshDefault && isSameNamespaceHost(current) !== isSameNamespaceHost(clash)) {
+          report(current.path, meshDefaultMessage(current, clash, mesh.rootNamespace), Severity.INFO);
+        } else {
+          report(current.path, duplicateMessage(current, clash));
+        }
       });
     }
   },
 };
+
+function isSameNamespaceHost(host: ImportedHost): boolean {
+  return host.host.startsWith('./');
+}
+
+function meshDefaultMessage(current: ImportedHost, earlier: ImportedHost, rootNamespace: string): string {
+  return `egress hosts "${earlier.host}" (${earlier.path}) and "${current.host}" look alike to Istio's webhook, which reads "." as `
+    + `"${rootNamespace}" and so prints a warning on apply; in the mesh-wide default "." means each workload's own namespace, `
+    + 'so both hosts are needed and the warning can be ignored';
+}
 
 function duplicateMessage(current: ImportedHost, earlier: ImportedHost): string {
   const where = `"${earlier.host}" (${earlier.path})`;

@@ -4,7 +4,7 @@ import { JsonObject, fieldPath, isObject, objectAt, stringAt } from '../../manif
 import { RuleDocs, RuleSource, SidecarRule } from '../../rule';
 import { SidecarResource } from '../../snapshot';
 import { defaultEndpointProblems } from '../../syntax/address';
-import { ListenerAt, ingressListeners } from '../sidecar-fields';
+import { ListenerAt, ingressListeners, perSidecar } from '../sidecar-fields';
 
 /** The listener's `port` object, or undefined when it is missing or not an object. */
 export function listenerPort(listener: JsonObject): JsonObject | undefined {
@@ -32,12 +32,11 @@ export function portNumber(port: JsonObject): number | undefined {
 }
 
 /** Every ingress listener with its port object (skipping listeners without one). */
-export function ingressPorts(sidecar: SidecarResource): Array<ListenerAt & { port: JsonObject }> {
-  return ingressListeners(sidecar).flatMap((at) => {
+export const ingressPorts: (sidecar: SidecarResource) => ReadonlyArray<ListenerAt & { port: JsonObject }> = perSidecar((sidecar) =>
+  ingressListeners(sidecar).flatMap((at) => {
     const port = listenerPort(at.listener);
     return port ? [{ ...at, port }] : [];
-  });
-}
+  }));
 
 type DefaultEndpointRuleDocs = Omit<RuleDocs, 'severity' | 'sources' | 'references'>;
 

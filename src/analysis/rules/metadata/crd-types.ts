@@ -9,7 +9,12 @@ import { sidecarManifest } from '../example-manifests';
 const SIDECAR_PORT_NUMBER = /^spec\.(?:ingress|egress)\[\d+\]\.port\.number$/;
 const LISTENER = /^spec\.(?:ingress|egress)\[\d+\]$/;
 
+// Enum fields with a rule of their own (which explains the value better); other enum fields
+// (tls.mode, tls.min/maxProtocolVersion, h2UpgradePolicy) are reported here.
+const ENUM_WITH_OWN_RULE = /^spec\.(?:(?:ingress|egress)\[\d+\]\.captureMode|outboundTrafficPolicy\.mode)$/;
+
 function reportedElsewhere(problem: SchemaProblem): boolean {
+  if (problem.kind === 'not-in-enum') return ENUM_WITH_OWN_RULE.test(problem.path);
   if (typeof problem.value === 'number' && SIDECAR_PORT_NUMBER.test(problem.path)) return true;
   return problem.value === null && LISTENER.test(problem.path);
 }
@@ -57,7 +62,7 @@ export const crdTypes: SidecarRule = {
   },
   check(sidecar, report) {
     for (const problem of sidecarSpecProblems(sidecar.manifest.spec)) {
-      if ((problem.kind === 'wrong-type' || problem.kind === 'out-of-range') && !reportedElsewhere(problem)) {
+      if ((problem.kind === 'wrong-type' || problem.kind === 'out-of-range' || problem.kind === 'not-in-enum') && !reportedElsewhere(problem)) {
         report(problem.path, messageFor(problem));
       }
     }

@@ -4,6 +4,7 @@ import { crdVersions } from './crd-versions';
 import { emptyConfig } from './empty-config';
 import { nameDefault } from './name-default';
 import { reservedAnnotation } from './reserved-annotation';
+import { suppressAnnotation } from './suppress-annotation';
 import { webhookTopLevelFields } from './webhook-toplevel-fields';
 import { Rule } from '../../rule';
 
@@ -15,4 +16,5 @@ export const METADATA_RULES: readonly Rule[] = [
   crdTypes,
   emptyConfig,
   nameDefault,
+  suppressAnnotation,
 ];

@@ -1,7 +1,7 @@
 // The `port` of every ingress and egress listener: the SidecarPort the port rules check.
 import { JsonObject, fieldPath, objectAt } from '../../manifest';
 import { SidecarResource } from '../../snapshot';
-import { ListenerAt, egressListeners, ingressListeners } from '../sidecar-fields';
+import { ListenerAt, egressListeners, ingressListeners, perSidecar } from '../sidecar-fields';
 
 export interface SidecarPortAt {
   readonly port: JsonObject;
@@ -12,9 +12,9 @@ export interface SidecarPortAt {
 }
 
 /** Every listener port that is an object, ingress first, in input order. */
-export function sidecarPorts(sidecar: SidecarResource): SidecarPortAt[] {
+export const sidecarPorts: (sidecar: SidecarResource) => readonly SidecarPortAt[] = perSidecar((sidecar) => {
   const result: SidecarPortAt[] = [];
-  const collect = (direction: 'ingress' | 'egress', listeners: ListenerAt[]) => {
+  const collect = (direction: 'ingress' | 'egress', listeners: readonly ListenerAt[]) => {
     for (const listener of listeners) {
       const port = objectAt(listener.listener, 'port');
       if (port) result.push({ port, path: fieldPath(listener.path, 'port'), direction, listener });
@@ -23,4 +23,4 @@ export function sidecarPorts(sidecar: SidecarResource): SidecarPortAt[] {
   collect('ingress', ingressListeners(sidecar));
   collect('egress', egressListeners(sidecar));
   return result;
-}
+});

@@ -3,7 +3,7 @@ import { Severity } from '../../finding';
 import { JsonObject, fieldPath, objectAt } from '../../manifest';
 import { RuleDocs, RuleSource, SidecarRule } from '../../rule';
 import { SidecarResource } from '../../snapshot';
-import { ingressListeners } from '../sidecar-fields';
+import { ingressListeners, perSidecar } from '../sidecar-fields';
 
 export interface IngressTlsAt {
   readonly tls: JsonObject;
@@ -15,12 +15,11 @@ export interface IngressTlsAt {
 }
 
 /** Every ingress listener's `tls` object; `tls: {}` counts, a null or wrong-typed one does not. */
-export function ingressTlsBlocks(sidecar: SidecarResource): IngressTlsAt[] {
-  return ingressListeners(sidecar).flatMap(({ listener, path }) => {
+export const ingressTlsBlocks: (sidecar: SidecarResource) => readonly IngressTlsAt[] = perSidecar((sidecar) =>
+  ingressListeners(sidecar).flatMap(({ listener, path }) => {
     const tls = objectAt(listener, 'tls');
     return tls ? [{ tls, listener, listenerPath: path, path: fieldPath(path, 'tls') }] : [];
-  });
-}
+  }));
 
 /** Modes that terminate TLS with file certificates: the ones sidecar ingress is meant for. */
 export const TERMINATING_MODES: readonly string[] = ['SIMPLE', 'MUTUAL', 'OPTIONAL_MUTUAL'];

@@ -1,3 +1,4 @@
+import { Severity } from '../../../../src/analysis/finding';
 import { describeRule, sidecarManifest } from '../../rule-cases';
 
 describeRule('S-HOST-DUPLICATE', {
@@ -14,6 +15,22 @@ describeRule('S-HOST-DUPLICATE', {
     { name: 'hosts without "/" and of the wrong type are skipped', spec: { egress: [{ hosts: ['a.com', 'a.com', null, 3] }] } },
   ],
   bad: [
+    {
+      name: 'the canonical mesh default ["./*", "istio-system/*"] in the root namespace -> only an info: "." is each workload\'s namespace there',
+      manifests: [sidecarManifest({ egress: [{ hosts: ['./*', 'istio-system/*'] }] }, { name: 'default', namespace: 'istio-system' })],
+      severity: Severity.INFO,
+      message: 'egress hosts "./*" (spec.egress[0].hosts[0]) and "istio-system/*" look alike to Istio\'s webhook, which reads "." as "istio-system" and so prints a warning on apply; in the mesh-wide default "." means each workload\'s own namespace, so both hosts are needed and the warning can be ignored',
+    },
+    {
+      name: 'the same pair in a namespace default outside the root namespace -> warning',
+      manifests: [sidecarManifest({ egress: [{ hosts: ['./*', 'shop/*'] }] }, { name: 'default', namespace: 'shop' })],
+      severity: Severity.WARNING,
+    },
+    {
+      name: 'a true duplicate in the mesh default is still a warning',
+      manifests: [sidecarManifest({ egress: [{ hosts: ['istio-system/*', 'istio-system/a.com'] }] }, { name: 'default', namespace: 'istio-system' })],
+      severity: Severity.WARNING,
+    },
     {
       name: '"test/*" then "test/a.com" -> warning on the second',
       spec: { egress: [{ hosts: ['test/*', 'test/a.com'] }] },

@@ -1,0 +1,191 @@
+import { Construct } from 'constructs';
+import { SidecarApiVersion } from './api-version';
+import { Bind } from './bind';
+import { CaptureMode } from './capture-mode';
+import { ConnectionPoolSettings } from './connection-pool';
+import { EgressHost } from './egress-host';
+import { EgressListenerOptions } from './egress-listener';
+import { Endpoint } from './endpoint';
+import { IngressListenerOptions } from './ingress-listener';
+import { OutboundTrafficPolicy } from './outbound-traffic-policy';
+import { Sidecar } from './sidecar';
+import { SidecarPort } from './sidecar-port';
+import { SidecarIngressTlsOptions } from './tls';
+import { WorkloadSelector } from './workload-selector';
+import { definedMetadata, requireSelector } from './workload-sidecar';
+
+/**
+ * An inbound listener that iptables does not capture: the proxy listens on `bind`:`port`
+ * (typically the VM's address on a second network interface) and forwards to
+ * `defaultEndpoint`. Its capture mode is always NONE.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioIngressListener
+ */
+export interface PartialIptablesIngressOptions {
+  /** The IP address the proxy listens on, e.g. the VM's `Bind.ip('172.16.1.32')`. */
+  readonly bind: Bind;
+
+  /**
+   * The port the proxy listens on.
+   *
+   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#SidecarPort
+   */
+  readonly port: SidecarPort;
+
+  /** Where the application listens, e.g. `Endpoint.loopback(8080)`. */
+  readonly defaultEndpoint: Endpoint;
+
+  /**
+   * Terminates TLS from clients outside the mesh on this port.
+   *
+   * @default - no TLS termination (mesh mTLS still applies between sidecars)
+   */
+  readonly tls?: SidecarIngressTlsOptions;
+
+  /**
+   * Connection limits for this port.
+   *
+   * @default - the Sidecar's `inboundConnectionPool`
+   */
+  readonly connectionPool?: ConnectionPoolSettings;
+}
+
+/**
+ * Properties of a `PartialIptablesSidecar`.
+ */
+export interface PartialIptablesSidecarProps {
+  /**
+   * The workloads (typically a VM's WorkloadEntry) whose proxy runs with iptables capture
+   * (interception mode REDIRECT or TPROXY) for part of their traffic.
+   *
+   * @see https://istio.io/latest/docs/reference/config/type/workload-selector/#WorkloadSelector
+   */
+  readonly selector: WorkloadSelector;
+
+  /**
+   * The namespace of the Sidecar.
+   *
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * The name of the Sidecar resource.
+   *
+   * @default - a name generated from the construct path
+   */
+  readonly name?: string;
+
+  /**
+   * The inbound listeners that bypass iptables, each bound to an explicit address. More can be
+   * added with `addIngress()` (capture mode NONE unless the listener sets one).
+   *
+   * @default - none: inbound ports are set up from the workload's Services, captured by iptables
+   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioIngressListener
+   */
+  readonly ingress?: PartialIptablesIngressOptions[];
+
+  /**
+   * The outbound listeners, in order; the catch-all (no port) must be last. Listeners without
+   * a capture mode get IPTABLES. `addEgress()` appends after these.
+   *
+   * @default - one catch-all listener importing `*\/*`, captured by iptables, as in Istio's example
+   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioEgressListener
+   */
+  readonly egress?: EgressListenerOptions[];
+
+  /**
+   * What happens to outbound traffic to destinations outside the service registry.
+   *
+   * @default - the mesh-wide `outboundTrafficPolicy` from MeshConfig
+   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#OutboundTrafficPolicy
+   */
+  readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
+
+  /**
+   * Connection limits between the proxy and the application for every inbound port.
+   *
+   * @default - a DestinationRule's settings for the workload's service, else Istio's defaults
+   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#Sidecar
+   */
+  readonly inboundConnectionPool?: ConnectionPoolSettings;
+
+  /**
+   * The `apiVersion` of the resource.
+   *
+   * @default - the app's `IstioMesh` apiVersion (SidecarApiVersion.V1 unless configured)
+   */
+  readonly apiVersion?: SidecarApiVersion;
+}
+
+/**
+ * A Sidecar that mixes traffic capture modes in one proxy: some inbound listeners bypass
+ * iptables, while outbound traffic is captured by iptables.
+ *
+ * The typical case is a VM whose iptables rules capture outbound traffic to the mesh's
+ * subnet, with a second network interface for inbound traffic that iptables leaves alone: the
+ * proxy listens directly on that interface's address (`bind`, capture mode NONE) and forwards
+ * to the application. The proxy must run with iptables capture (`ISTIO_META_INTERCEPTION_MODE`
+ * REDIRECT or TPROXY) for the IPTABLES egress listener to receive anything; for pods without
+ * any iptables rules, use a `NoIptablesSidecar`.
+ *
+ * ```ts
+ * new PartialIptablesSidecar(chart, 'partial-ip-tables', {
+ *   name: 'partial-ip-tables',
+ *   namespace: 'prod-us1',
+ *   selector: WorkloadSelector.of({ app: 'productpage' }),
+ *   ingress: [{ bind: Bind.ip('172.16.1.32'), port: SidecarPort.http(80, 'somename'), defaultEndpoint: Endpoint.loopback(8080) }],
+ * });
+ * ```
+ *
+ * renders
+ *
+ * ```yaml
+ * apiVersion: networking.istio.io/v1
+ * kind: Sidecar
+ * metadata:
+ *   name: partial-ip-tables
+ *   namespace: prod-us1
+ * spec:
+ *   workloadSelector:
+ *     labels:
+ *       app: productpage
+ *   ingress:
+ *     - bind: 172.16.1.32
+ *       port: { number: 80, protocol: HTTP, name: somename }
+ *       defaultEndpoint: 127.0.0.1:8080
+ *       captureMode: NONE
+ *   egress:
+ *     - captureMode: IPTABLES
+ *       hosts: ["*\/*"]
+ * ```
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/sidecar/
+ */
+export class PartialIptablesSidecar extends Sidecar {
+  public constructor(scope: Construct, id: string, props: PartialIptablesSidecarProps) {
+    super(scope, id, {
+      apiVersion: props?.apiVersion,
+      metadata: definedMetadata(props?.name, props?.namespace),
+      workloadSelector: requireSelector('PartialIptablesSidecar', scope, id, props?.selector),
+      outboundTrafficPolicy: props.outboundTrafficPolicy,
+      inboundConnectionPool: props.inboundConnectionPool,
+    });
+    (props.ingress ?? []).forEach((listener) => this.addIngress(listener));
+    (props.egress ?? [{ hosts: [EgressHost.all()] }]).forEach((listener) => this.addEgress(listener));
+  }
+
+  /** Adds an inbound listener; without a capture mode it gets NONE (it bypasses iptables). */
+  public addIngress(options: IngressListenerOptions): void {
+    super.addIngress({ ...options, captureMode: options.captureMode ?? CaptureMode.NONE });
+  }
+
+  /**
+   * Adds an outbound listener after the existing ones; without a capture mode it gets
+   * IPTABLES. The catch-all must stay last, so pass port-specific listeners in `egress`
+   * when the default catch-all is kept.
+   */
+  public addEgress(options: EgressListenerOptions): void {
+    super.addEgress({ ...options, captureMode: options.captureMode ?? CaptureMode.IPTABLES });
+  }
+}

@@ -1,0 +1,74 @@
+import { MeshAnalysis, SelectionVia, Severity } from '../../src';
+import { deploymentManifest, meshSidecar, selectorSidecar, serviceManifest } from '../../src/analysis/rules/mesh/mesh-examples';
+
+describe('MeshAnalysis.analyze', () => {
+  test('runs every rule over plain manifests, cross-object rules included', () => {
+    const findings = MeshAnalysis.analyze([meshSidecar('shop', 'default'), meshSidecar('shop', 'other')]);
+    expect(findings.filter((f) => f.ruleId === 'X-NS-MULTIPLE-SELECTORLESS')).toEqual([
+      expect.objectContaining({
+        severity: Severity.ERROR,
+        resource: { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', namespace: 'shop', name: 'default' },
+        references: ['IST0111', 'KIA0002'],
+        related: [{ resource: { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', namespace: 'shop', name: 'other' } }],
+      }),
+    ]);
+  });
+
+  test('a valid mesh has no findings', () => {
+    expect(MeshAnalysis.analyze([meshSidecar('istio-system', 'default', undefined, { egress: [{ hosts: ['./*'] }] })])).toEqual([]);
+  });
+
+  test('the root namespace option decides the mesh default', () => {
+    const scoped = selectorSidecar('istio-config', 'global', { app: 'foo' });
+    const ids = (rootNamespace?: string) => MeshAnalysis.analyze([scoped], { rootNamespace }).map((f) => f.ruleId);
+    expect(ids()).not.toContain('X-ROOT-DEFAULT-HAS-SELECTOR');
+    expect(ids('istio-config')).toContain('X-ROOT-DEFAULT-HAS-SELECTOR');
+  });
+
+  test('the cluster domain option names the Services\' hosts', () => {
+    const manifests = [
+      meshSidecar('prod', 'default', undefined, { egress: [{ hosts: ['bookinfo/reviews.bookinfo.svc.corp.example'] }] }),
+      serviceManifest('bookinfo', 'reviews'),
+    ];
+    const notFound = (clusterDomain?: string) => MeshAnalysis.analyze(manifests, { clusterDomain }).filter((f) => f.ruleId === 'X-EGRESS-HOST-NOT-FOUND');
+    expect(notFound()).toHaveLength(1);
+    expect(notFound('corp.example')).toEqual([]);
+  });
+
+  test('input that is not a manifest is skipped, never thrown on', () => {
+    expect(MeshAnalysis.analyze([null, 42, 'text', [], {}] as any[])).toEqual([]);
+    expect(MeshAnalysis.analyze(undefined as any)).toEqual([]);
+  });
+});
+
+describe('MeshAnalysis.explain', () => {
+  test('says which Sidecar applies to each workload, and why', () => {
+    const result = MeshAnalysis.explain([
+      meshSidecar('istio-config', 'default'),
+      meshSidecar('shop', 'default'),
+      selectorSidecar('shop', 'ratings', { app: 'ratings' }),
+      deploymentManifest('shop', 'ratings', { app: 'ratings' }),
+      deploymentManifest('shop', 'cart', { app: 'cart' }),
+      deploymentManifest('blog', 'web', { app: 'web' }),
+      deploymentManifest('shop', 'gateway', { istio: 'ingressgateway' }),
+    ], { rootNamespace: 'istio-config' });
+    const sidecarRef = (namespace: string, name: string) => ({ apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', namespace, name });
+    expect(result.map(({ workload, sidecar, via }) => ({ workload: workload.name, sidecar, via }))).toEqual([
+      { workload: 'ratings', sidecar: sidecarRef('shop', 'ratings'), via: SelectionVia.SELECTOR },
+      { workload: 'cart', sidecar: sidecarRef('shop', 'default'), via: SelectionVia.NAMESPACE_DEFAULT },
+      { workload: 'web', sidecar: sidecarRef('istio-config', 'default'), via: SelectionVia.ROOT_DEFAULT },
+      { workload: 'gateway', sidecar: undefined, via: SelectionVia.NOT_APPLICABLE },
+    ]);
+    expect(result[0].workload).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'ratings' });
+    expect(result[2].reason).toBe('namespace "blog" has no Sidecar that applies; it is the mesh-wide default in the root namespace "istio-config"');
+    expect('sidecar' in result[3]).toBe(false);
+  });
+
+  test('without any Sidecar, istiod\'s built-in default applies', () => {
+    expect(MeshAnalysis.explain([deploymentManifest('shop', 'cart', { app: 'cart' })]).map((s) => s.via)).toEqual([SelectionVia.BUILTIN_DEFAULT]);
+  });
+
+  test('no workloads, nothing to explain', () => {
+    expect(MeshAnalysis.explain([meshSidecar('shop', 'default')])).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { Chart, Testing } from 'cdk8s';
+import {
+  EgressHost, IstioMesh, MeshDefaultSidecar, OutboundTrafficPolicy, SidecarApiVersion, SidecarPort, WorkloadSelector,
+} from '../../src';
+
+describe('MeshDefaultSidecar', () => {
+  test('defaults: "default" in istio-system, no selector, egress to ./* and istio-system/*', () => {
+    const chart = Testing.chart();
+    const sidecar = new MeshDefaultSidecar(chart, 'mesh-default');
+    expect(Testing.synth(chart)).toEqual([{
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Sidecar',
+      metadata: { name: 'default', namespace: 'istio-system' },
+      spec: { egress: [{ hosts: ['./*', 'istio-system/*'] }] },
+    }]);
+    expect([sidecar.name, sidecar.namespace, sidecar.workloadSelector]).toEqual(['default', 'istio-system', undefined]);
+  });
+
+  test('lives in the configured root namespace, whatever the chart namespace', () => {
+    const app = Testing.app();
+    IstioMesh.configure(app, { rootNamespace: 'istio-config' });
+    const sidecar = new MeshDefaultSidecar(new Chart(app, 'c', { namespace: 'shop' }), 'mesh-default');
+    expect(sidecar.apiObject.toJson().metadata).toEqual({ name: 'default', namespace: 'istio-config' });
+  });
+
+  test('egress, outboundTrafficPolicy and apiVersion replace the defaults', () => {
+    const sidecar = new MeshDefaultSidecar(Testing.chart(), 'mesh-default', {
+      apiVersion: SidecarApiVersion.V1BETA1,
+      egress: [
+        { port: SidecarPort.http(9080, 'http'), hosts: [EgressHost.sameNamespace()] },
+        MeshDefaultSidecar.defaultEgress(),
+      ],
+      outboundTrafficPolicy: OutboundTrafficPolicy.registryOnly(),
+    });
+    const json = sidecar.apiObject.toJson();
+    expect(json.apiVersion).toEqual('networking.istio.io/v1beta1');
+    expect(json.spec).toEqual({
+      egress: [
+        { port: { number: 9080, protocol: 'HTTP', name: 'http' }, hosts: ['./*'] },
+        { hosts: ['./*', 'istio-system/*'] },
+      ],
+      outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' },
+    });
+  });
+
+  test('an empty egress list renders no egress listener', () => {
+    const sidecar = new MeshDefaultSidecar(Testing.chart(), 'mesh-default', { egress: [], outboundTrafficPolicy: OutboundTrafficPolicy.registryOnly() });
+    expect(sidecar.apiObject.toJson().spec).toEqual({ outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } });
+  });
+
+  test('refuses a workload selector (a type error, and at run time for JavaScript)', () => {
+    const chart = Testing.chart();
+    // @ts-expect-error workloadSelector is not a prop of MeshDefaultSidecar
+    expect(() => new MeshDefaultSidecar(chart, 'mesh-default', { workloadSelector: WorkloadSelector.of({ app: 'a' }) })).toThrow(
+      'MeshDefaultSidecar at "test/mesh-default" cannot have a workloadSelector: a root-namespace Sidecar with a selector is never the mesh-wide default; '
+      + 'use a WorkloadSidecar in the workload\'s own namespace instead',
+    );
+  });
+
+  test('refuses metadata: the name and namespace are fixed', () => {
+    // @ts-expect-error metadata is not a prop of MeshDefaultSidecar
+    expect(() => new MeshDefaultSidecar(Testing.chart(), 'mesh-default', { metadata: { name: 'global' } })).toThrow(
+      'MeshDefaultSidecar at "test/mesh-default" takes no metadata: it is always named "default" in the mesh\'s root namespace',
+    );
+  });
+
+  test('once it exists, IstioMesh.configure() refuses another root namespace', () => {
+    const app = Testing.app();
+    IstioMesh.configure(app, { rootNamespace: 'istio-config' });
+    new MeshDefaultSidecar(new Chart(app, 'mesh'), 'default');
+    expect(() => IstioMesh.configure(app, { rootNamespace: 'istio-system' })).toThrow(
+      'Cannot change the root namespace to "istio-system": the MeshDefaultSidecar at "mesh/default" was already created in "istio-config". '
+      + 'Call IstioMesh.configure() before defining a MeshDefaultSidecar.',
+    );
+    // The same value, and other settings, are still accepted.
+    expect(() => IstioMesh.configure(app, { rootNamespace: 'istio-config', failOnWarnings: true })).not.toThrow();
+    expect(IstioMesh.of(app).rootNamespace).toEqual('istio-config');
+  });
+
+  test('other Sidecars do not fix the root namespace', () => {
+    const app = Testing.app();
+    new MeshDefaultSidecar(new Chart(app, 'mesh'), 'default', { apiVersion: SidecarApiVersion.V1 });
+    const other = Testing.app();
+    IstioMesh.configure(other, { rootNamespace: 'istio-config' });
+    expect(IstioMesh.of(other).rootNamespace).toEqual('istio-config');
+  });
+});

@@ -1,0 +1,73 @@
+import { ApiObject, Chart, Testing } from 'cdk8s';
+import {
+  EgressHost, Endpoint, SidecarPort, WorkloadSelector, WorkloadSidecar,
+} from '../../src';
+
+describe('WorkloadSidecar', () => {
+  test('the seed\'s ratings Sidecar: ingress to a Unix socket, egress restricted by port', () => {
+    const chart = Testing.chart();
+    new WorkloadSidecar(chart, 'ratings', {
+      name: 'ratings',
+      namespace: 'prod-us1',
+      selector: WorkloadSelector.of({ app: 'ratings' }),
+      ingress: [{ port: SidecarPort.http(9080, 'somename'), defaultEndpoint: Endpoint.unix('/var/run/someuds.sock') }],
+      egress: [
+        { port: SidecarPort.http(9080, 'egresshttp'), hosts: [EgressHost.namespace('prod-us1').allHosts()] },
+        { hosts: [EgressHost.namespace('istio-system').allHosts()] },
+      ],
+    });
+    expect(Testing.synth(chart)).toEqual([{
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Sidecar',
+      metadata: { name: 'ratings', namespace: 'prod-us1' },
+      spec: {
+        workloadSelector: { labels: { app: 'ratings' } },
+        ingress: [{ port: { number: 9080, protocol: 'HTTP', name: 'somename' }, defaultEndpoint: 'unix:///var/run/someuds.sock' }],
+        egress: [
+          { port: { number: 9080, protocol: 'HTTP', name: 'egresshttp' }, hosts: ['prod-us1/*'] },
+          { hosts: ['istio-system/*'] },
+        ],
+      },
+    }]);
+  });
+
+  test('defaults: generated name, chart namespace, egress to ./* and istio-system/*', () => {
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    const sidecar = new WorkloadSidecar(chart, 'frontend', { selector: WorkloadSelector.of({ app: 'frontend' }) });
+    const json = sidecar.apiObject.toJson();
+    expect(json.metadata.namespace).toEqual('shop');
+    expect(json.metadata.name).toMatch(/^shop-frontend-c8[0-9a-f]{6}$/);
+    expect(json.spec).toEqual({
+      workloadSelector: { labels: { app: 'frontend' } },
+      egress: [{ hosts: ['./*', 'istio-system/*'] }],
+    });
+  });
+
+  test('selects the pods of a workload', () => {
+    const chart = Testing.chart();
+    const deployment = new ApiObject(chart, 'deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web', tier: 'front' } } } },
+    });
+    const sidecar = new WorkloadSidecar(chart, 'web', { selector: WorkloadSelector.fromWorkload(deployment), egress: [] });
+    expect(sidecar.apiObject.toJson().spec).toEqual({ workloadSelector: { labels: { app: 'web' } } });
+  });
+
+  test('refuses a missing selector (a type error, and at run time for JavaScript)', () => {
+    const message = 'WorkloadSidecar at "test/ratings" needs a selector, e.g. WorkloadSelector.of({ app: "ratings" }) or WorkloadSelector.fromWorkload(deployment); '
+      + 'to configure a whole namespace, use a NamespaceDefaultSidecar';
+    // @ts-expect-error selector is required
+    expect(() => new WorkloadSidecar(Testing.chart(), 'ratings', {})).toThrow(message);
+    expect(() => new WorkloadSidecar(Testing.chart(), 'ratings', { selector: undefined as unknown as WorkloadSelector })).toThrow(message);
+    // @ts-expect-error props are required
+    expect(() => new WorkloadSidecar(Testing.chart(), 'ratings')).toThrow(message);
+  });
+
+  test('refuses an empty selector, which Istio does not treat as "no selector"', () => {
+    expect(() => WorkloadSelector.of({})).toThrow(
+      'Invalid workload selector {}: expected at least one label, e.g. { app: "ratings" }; to apply a Sidecar to a whole namespace, omit workloadSelector',
+    );
+  });
+});

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { App, Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-33';
+import { EgressHost, IstioMesh, MeshAnalysis, SelectionVia, Sidecar, WorkloadSelector } from '../../src';
+
+const MESH_DEFAULT_EGRESS = [{ hosts: [EgressHost.sameNamespace(), EgressHost.namespace('istio-system').allHosts()] }];
+
+function synthError(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected synth to fail');
+}
+
+/** Runs `body` with an App writing into a temporary folder, removed afterwards. */
+function withApp(body: (app: App) => void): void {
+  const outdir = mkdtempSync(join(tmpdir(), 'istio-app-wide-'));
+  try {
+    body(new App({ outdir }));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function rootDefault(app: App, props: { selector?: WorkloadSelector } = {}): Chart {
+  IstioMesh.configure(app, { rootNamespace: 'istio-config' });
+  const chart = new Chart(app, 'mesh', { namespace: 'istio-config' });
+  new Sidecar(chart, 'default', { metadata: { name: 'default' }, workloadSelector: props.selector, egress: MESH_DEFAULT_EGRESS });
+  return chart;
+}
+
+describe('app-wide analysis at synth', () => {
+  beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
+  test('two namespace-wide Sidecars of one namespace in two charts fail synth with one line naming both', () => {
+    const app = Testing.app();
+    new Sidecar(new Chart(app, 'shop-core', { namespace: 'shop' }), 'default', { metadata: { name: 'default' }, egress: MESH_DEFAULT_EGRESS });
+    new Sidecar(new Chart(app, 'shop-extras', { namespace: 'shop' }), 'other', { metadata: { name: 'other' }, egress: MESH_DEFAULT_EGRESS });
+    const lines = synthError(() => app.synthYaml()).split('\n').filter((line) => line.includes('X-NS-MULTIPLE-SELECTORLESS'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('[shop-core/default] X-NS-MULTIPLE-SELECTORLESS: namespace "shop" has 2 Sidecars that apply to the whole namespace');
+    expect(lines[0]).toContain('istiod uses only "default"');
+    expect(lines[0]).toContain('(also: [shop-extras/other])');
+  });
+
+  test('the mesh default in a configured root namespace is accepted', () => {
+    const app = Testing.app();
+    rootDefault(app);
+    expect(() => app.synthYaml()).not.toThrow();
+    expect(IstioMesh.of(app).findings()).toEqual([]);
+  });
+
+  test('the same root Sidecar with a selector is reported: it is never the mesh default', () => {
+    const app = Testing.app();
+    rootDefault(app, { selector: WorkloadSelector.of({ app: 'foo' }) });
+    expect(() => app.synthYaml()).not.toThrow(); // a warning
+    expect(IstioMesh.of(app).findings().map((f) => [f.ruleId, f.location, f.path])).toContainEqual(
+      ['X-ROOT-DEFAULT-HAS-SELECTOR', 'mesh/default', 'spec.workloadSelector'],
+    );
+  });
+
+  test('warnings are printed once per app.synth(), however many charts', () => {
+    withApp((app) => {
+      for (const namespace of ['a', 'b', 'c']) {
+        const chart = new Chart(app, namespace, { namespace });
+        new Sidecar(chart, 'everything', { metadata: { name: 'everything' }, egress: MESH_DEFAULT_EGRESS });
+      }
+      const warn = console.warn as jest.Mock;
+      app.synth();
+      expect(warn).toHaveBeenCalledTimes(1);
+      const printed = String(warn.mock.calls[0][0]);
+      for (const namespace of ['a', 'b', 'c']) expect(printed).toContain(`[${namespace}/everything] S-NAME-DEFAULT`);
+      app.synth();
+      expect(warn).toHaveBeenCalledTimes(2);
+    });
+  });
+
+  test('failOnWarnings turns a cross-object warning into a synth error', () => {
+    const app = Testing.app();
+    rootDefault(app, { selector: WorkloadSelector.of({ app: 'foo' }) });
+    IstioMesh.configure(app, { failOnWarnings: true });
+    expect(synthError(() => app.synthYaml())).toContain('[mesh/default] X-ROOT-DEFAULT-HAS-SELECTOR: ');
+    expect(console.warn).not.toHaveBeenCalled();
+  });
+
+  test('a Sidecar selecting a cdk8s-plus Deployment matches it', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const ratings = new kplus.Deployment(chart, 'ratings', { containers: [{ image: 'example/ratings:1', portNumber: 9080 }] });
+    new Sidecar(chart, 'ratings-sidecar', { metadata: { name: 'ratings' }, workloadSelector: WorkloadSelector.fromWorkload(ratings), egress: MESH_DEFAULT_EGRESS });
+    new Sidecar(chart, 'typo', { metadata: { name: 'typo' }, workloadSelector: WorkloadSelector.of({ app: 'ratinsg' }), egress: MESH_DEFAULT_EGRESS });
+
+    const noMatch = IstioMesh.of(app).findings().filter((f) => f.ruleId === 'X-SELECTOR-NO-MATCH');
+    expect(noMatch.map((f) => f.location)).toEqual(['shop/typo']);
+
+    const explained = MeshAnalysis.explain(Testing.synth(chart));
+    expect(explained.map((s) => [s.workload.kind, s.sidecar?.name, s.via])).toEqual([['Deployment', 'ratings', SelectionVia.SELECTOR]]);
+  });
+});
