@@ -16,6 +16,7 @@ export type {
 } from './connection-pool';
 export type { IngressListenerOptions } from './ingress-listener';
 export type { EgressListenerOptions } from './egress-listener';
+export * from './istio-object';
 export * from './sidecar';
 export { Severity } from './analysis/finding';
 export type { Finding, ResourceRef, RelatedResource } from './analysis/finding';

@@ -1,5 +1,5 @@
 import { isIPv4 } from 'net';
-import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
+import { ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   UNIX_SCHEME, fqdnProblem, isDns1123Label, isIpAddress, labelKeyProblem, labelValueProblem, portNameProblem, portNumberProblem,
@@ -7,7 +7,7 @@ import {
 } from './analysis/syntax';
 import { SidecarApiVersion } from './api-version';
 import { IstioMesh } from './istio-mesh';
-import { withSuppressAnnotation } from './validation/suppressions';
+import { IstioObject } from './istio-object';
 import { SidecarProtocol } from './sidecar-port';
 import { WorkloadSelector } from './workload-selector';
 
@@ -248,7 +248,7 @@ export interface ServiceEntryProps {
  *
  * @see https://istio.io/latest/docs/reference/config/networking/service-entry/
  */
-export class ServiceEntry extends ApiObject {
+export class ServiceEntry extends IstioObject {
   /** Whether the service is part of the mesh, if set. */
   public readonly location?: ServiceEntryLocation;
 
@@ -294,26 +294,8 @@ export class ServiceEntry extends ApiObject {
     (props.endpoints ?? []).forEach((endpoint) => this.addEndpoint(endpoint));
   }
 
-  /**
-   * The ServiceEntry resource itself, for escape hatches such as `addJsonPatch()`: this
-   * construct is its own ApiObject.
-   */
-  public get apiObject(): ApiObject {
-    return this;
-  }
 
-  /**
-   * The rendered resource, with the rule suppressions that apply to it written into its
-   * `cdk8s-istio-sidecar.io/suppress` annotation, so the lint CLI and the plugin honour them.
-   */
-  public toJson(): any {
-    return withSuppressAnnotation(super.toJson(), this);
-  }
 
-  /** The namespace of the resource: its own, else its chart's; undefined if neither sets one. */
-  public get namespace(): string | undefined {
-    return this.metadata.namespace;
-  }
 
   /** The hosts the entry adds to the registry. */
   public get hosts(): string[] {

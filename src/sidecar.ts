@@ -1,11 +1,11 @@
-import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
+import { ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SidecarApiVersion } from './api-version';
 import { ConnectionPoolSettings, renderConnectionPool } from './connection-pool';
 import { EgressListenerOptions, renderEgressListener } from './egress-listener';
 import { IngressListenerOptions, renderIngressListener } from './ingress-listener';
 import { IstioMesh } from './istio-mesh';
-import { withSuppressAnnotation } from './validation/suppressions';
+import { IstioObject } from './istio-object';
 import { OutboundTrafficPolicy } from './outbound-traffic-policy';
 import { WorkloadSelector } from './workload-selector';
 
@@ -83,7 +83,7 @@ export interface SidecarProps {
  *
  * @see https://istio.io/latest/docs/reference/config/networking/sidecar/
  */
-export class Sidecar extends ApiObject {
+export class Sidecar extends IstioObject {
   /** The pods this Sidecar applies to; undefined for a namespace-wide Sidecar. */
   public readonly workloadSelector?: WorkloadSelector;
 
@@ -121,26 +121,8 @@ export class Sidecar extends ApiObject {
     this.egressListeners = [...(props.egress ?? [])];
   }
 
-  /**
-   * The Sidecar resource itself, for escape hatches such as `addJsonPatch()`: this construct is
-   * its own ApiObject (no wrapper node, which would slow down cdk8s synth of large apps).
-   */
-  public get apiObject(): ApiObject {
-    return this;
-  }
 
-  /**
-   * The rendered resource, with the rule suppressions that apply to it written into its
-   * `cdk8s-istio-sidecar.io/suppress` annotation, so the lint CLI and the plugin honour them.
-   */
-  public toJson(): any {
-    return withSuppressAnnotation(super.toJson(), this);
-  }
 
-  /** The namespace of the Sidecar resource: its own, else its chart's; undefined if neither sets one. */
-  public get namespace(): string | undefined {
-    return this.metadata.namespace;
-  }
 
   /** The ingress listeners, in order. */
   public get ingress(): IngressListenerOptions[] {

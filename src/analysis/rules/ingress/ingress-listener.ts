@@ -1,10 +1,10 @@
 // Shared by the ingress listener rules: the listener's port and the defaultEndpoint family.
-import { Severity } from '../../finding';
 import { JsonObject, fieldPath, isObject, objectAt, stringAt } from '../../manifest';
-import { RuleDocs, RuleSource, SidecarRule } from '../../rule';
+import { SidecarRule } from '../../rule';
 import { SidecarResource } from '../../snapshot';
 import { defaultEndpointProblems } from '../../syntax/address';
 import { ListenerAt, ingressListeners, perSidecar } from '../sidecar-fields';
+import { SyntaxFamily, SyntaxRuleDocs, syntaxFamilyRule } from '../syntax-family-rule';
 
 /** The listener's `port` object, or undefined when it is missing or not an object. */
 export function listenerPort(listener: JsonObject): JsonObject | undefined {
@@ -38,30 +38,17 @@ export const ingressPorts: (sidecar: SidecarResource) => ReadonlyArray<ListenerA
     return port ? [{ ...at, port }] : [];
   }));
 
-type DefaultEndpointRuleDocs = Omit<RuleDocs, 'severity' | 'sources' | 'references'>;
+const DEFAULT_ENDPOINTS: SyntaxFamily = {
+  values: (sidecar) => ingressListeners(sidecar).flatMap(({ listener, path }) => {
+    const endpoint = stringAt(listener, 'defaultEndpoint');
+    // An empty endpoint means "not set": Istio then picks the forwarding address itself.
+    return endpoint ? [{ value: endpoint, path: fieldPath(path, 'defaultEndpoint') }] : [];
+  }),
+  problems: defaultEndpointProblems,
+  describe: (endpoint) => `defaultEndpoint ${JSON.stringify(endpoint)}`,
+};
 
-/**
- * The defaultEndpoint rules share one parser (also used by `Endpoint.parse`); each rule reports
- * the problems the parser ties to its id.
- */
-export function defaultEndpointRule(docs: DefaultEndpointRuleDocs): SidecarRule {
-  return {
-    ...docs,
-    scope: 'sidecar',
-    severity: Severity.ERROR,
-    sources: [RuleSource.WEBHOOK],
-    references: ['IST0106'],
-    check(sidecar, report) {
-      for (const { listener, path } of ingressListeners(sidecar)) {
-        const endpoint = stringAt(listener, 'defaultEndpoint');
-        // An empty endpoint means "not set": Istio then picks the forwarding address itself.
-        if (!endpoint) continue;
-        for (const problem of defaultEndpointProblems(endpoint)) {
-          if (problem.ruleId === docs.id) {
-            report(fieldPath(path, 'defaultEndpoint'), `defaultEndpoint ${JSON.stringify(endpoint)} is invalid: ${problem.reason}`);
-          }
-        }
-      }
-    },
-  };
+/** A rule of the defaultEndpoint family (the parser `Endpoint.parse` uses too). */
+export function defaultEndpointRule(docs: SyntaxRuleDocs): SidecarRule {
+  return syntaxFamilyRule(DEFAULT_ENDPOINTS, docs);
 }
