@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectProps } from 'cdk8s';
 import { Construct } from 'constructs';
+import { renderMemoized } from './render-memo';
 import { withSuppressAnnotation } from './validation/suppressions';
 
 /**
@@ -29,6 +30,6 @@ export abstract class IstioObject extends ApiObject {
 
   /** The rendered resource, with its rule suppressions in the suppress annotation. */
   public toJson(): any {
-    return withSuppressAnnotation(super.toJson(), this);
+    return renderMemoized(this, () => withSuppressAnnotation(super.toJson(), this));
   }
 }

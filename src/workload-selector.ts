@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { labelKeyProblem, labelValueProblem } from './analysis/syntax';
+import { renderMemoized } from './render-memo';
 
 // Where each kind keeps the labels of its pods, after `spec.selector.matchLabels`.
 const POD_LABEL_PATHS: { [kind: string]: string[] } = {
@@ -82,7 +83,7 @@ function readPodLabels(workload: IConstruct): { [key: string]: string } {
   if (!apiObject) {
     throw new Error(`Cannot select the pods of "${workload.node.path}": it is not an ApiObject and contains none; pass a workload such as a Deployment or a Pod`);
   }
-  const json = apiObject.toJson();
+  const json = renderMemoized(apiObject, () => apiObject.toJson());
   const kind: string = json.kind;
   const labels = pick(json, ['spec', 'selector', 'matchLabels']) ?? pick(json, POD_LABEL_PATHS[kind] ?? TEMPLATE_LABEL_PATH);
   if (!labels) {

@@ -12,6 +12,13 @@ export interface LoadedInput {
 
 /** Aliases may repeat a node at most this often: a "billion laughs" file stops here. */
 const MAX_ALIAS_COUNT = 1000;
+/**
+ * Documents with aliases may expand to at most this many values per character of their file
+ * (plus a floor): one large node aliased 999 times passes MAX_ALIAS_COUNT, yet would have the
+ * engine walk it 999 times.
+ */
+const MAX_VALUES_PER_CHARACTER = 10;
+const MIN_VALUE_BUDGET = 100_000;
 const STDIN = '-';
 
 /**
@@ -65,6 +72,8 @@ export function parseYaml(text: string, file: string): unknown[] {
   const lines = new LineCounter();
   const documents = new Composer().compose(new Parser(lines.addNewLine).parse(text));
   const result: unknown[] = [];
+  const limit = MAX_VALUES_PER_CHARACTER * text.length + MIN_VALUE_BUDGET;
+  let budget = limit;
   let index = 0;
   for (const document of documents) {
     index++;
@@ -74,16 +83,21 @@ export function parseYaml(text: string, file: string): unknown[] {
       throw new InputError(`${file}:${line}:${col}: invalid YAML: ${firstLine(error.message)}`);
     }
     let value: unknown;
+    let aliased = false;
     try {
-      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT, onAnchor: (_, count) => { aliased ||= count > 1; } });
     } catch (e) {
       throw new InputError(`${file}: document ${index} cannot be read: ${firstLine((e as Error).message)}`);
+    }
+    if (aliased && (budget -= countValues(value, budget)) < 0) {
+      throw new InputError(`${file}: document ${index} cannot be read: its aliases expand the file to more than ${limit} values; write the repeated parts out`);
     }
     if (value === null || value === undefined) continue;
     if (!isObject(value)) {
       throw new InputError(`${file}: document ${index} is not a Kubernetes object (expected a mapping with apiVersion and kind)`);
     }
-    result.push(...expandList(value));
+    // Not push(...items): a List of a few hundred thousand items would overflow the call stack.
+    for (const item of expandList(value)) result.push(item);
   }
   return result;
 }
@@ -92,6 +106,19 @@ export function parseYaml(text: string, file: string): unknown[] {
 function expandList(value: { [key: string]: unknown }): unknown[] {
   if (value.kind === 'List' && Array.isArray(value.items)) return value.items.filter(isObject);
   return typeof value.kind === 'string' && typeof value.apiVersion === 'string' ? [value] : [];
+}
+
+/** The values in `value`, an aliased one counted at every place it appears; stops past `cap`. */
+function countValues(value: unknown, cap: number): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && count <= cap) {
+    const item = stack.pop();
+    count++;
+    if (Array.isArray(item)) for (const child of item) stack.push(child);
+    else if (isObject(item)) for (const child of Object.values(item)) stack.push(child);
+  }
+  return count;
 }
 
 function firstLine(message: string): string {

@@ -1,5 +1,6 @@
 import { IConstruct, IValidation } from 'constructs';
 import { collectManifests } from './collect';
+import { withRenderMemo } from '../render-memo';
 import { writeReport } from './report';
 import { analyze, formatFinding, isBlocking } from '../analysis/engine';
 import { Finding, Severity } from '../analysis/finding';
@@ -71,7 +72,7 @@ export class AppValidation implements IValidation {
     app[method] = (...args: unknown[]) => {
       this.session = {};
       try {
-        return original.apply(app, args);
+        return withRenderMemo(() => original.apply(app, args));
       } finally {
         try {
           after();

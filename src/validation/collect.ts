@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { RuleSuppressions } from './suppressions';
 import { ManifestEntry } from '../analysis/manifest';
+import { renderMemoized } from '../render-memo';
 
 /**
  * Renders every ApiObject of the app whose kind the engine reads, with its construct path and
@@ -14,7 +15,7 @@ export function collectManifests(root: IConstruct, kinds: ReadonlySet<string>): 
     if (!ApiObject.isApiObject(construct) || !kinds.has(construct.kind)) continue;
     const suppressions = RuleSuppressions.of(construct);
     entries.push({
-      manifest: construct.toJson(),
+      manifest: renderMemoized(construct, () => construct.toJson()),
       location: reportedPath(construct),
       ...(suppressions.length > 0 ? { suppressions } : {}),
     });

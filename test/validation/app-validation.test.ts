@@ -167,3 +167,30 @@ describe('suppressions travel with the YAML', () => {
     expect(Testing.synth(chart)[0].metadata.annotations).toBeUndefined();
   });
 });
+
+describe('rendering during app.synth()', () => {
+  test('a workload Sidecar\'s Deployment renders once for validation and once for output, not once per lookup', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'istio-sidecar-'));
+    try {
+      const app = new App({ outdir });
+      const chart = new Chart(app, 'shop', { namespace: 'shop' });
+      const deployment = new ApiObject(chart, 'ratings-deployment', {
+        apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ratings' },
+        spec: { selector: { matchLabels: { app: 'ratings' } }, template: { metadata: { labels: { app: 'ratings' } } } },
+      });
+      new Sidecar(chart, 'ratings', {
+        workloadSelector: WorkloadSelector.fromWorkload(deployment),
+        egress: [{ hosts: [EgressHost.sameNamespace()] }],
+      });
+      const renders = jest.spyOn(deployment, 'toJson');
+      app.synth();
+      // Once by the validation (which the Sidecar's selector reuses), once by cdk8s for the output.
+      expect(renders).toHaveBeenCalledTimes(2);
+      // Outside a synth every render is fresh: a later change is seen.
+      Testing.synth(chart);
+      expect(renders.mock.calls.length).toBeGreaterThan(2);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});

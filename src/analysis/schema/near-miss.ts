@@ -35,7 +35,11 @@ export function nearMiss(name: string, known: readonly string[]): string | undef
   let best: string | undefined;
   let bestDistance = allowed + 1;
   for (const candidate of known) {
-    const distance = editDistance(normalized, normalize(candidate));
+    const other = normalize(candidate);
+    // The distance is at least the difference in length: skip the quadratic computation (a
+    // 1 MB field name from hostile input would otherwise take seconds and hundreds of MB).
+    if (Math.abs(normalized.length - other.length) > allowed) continue;
+    const distance = editDistance(normalized, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
