@@ -9,6 +9,7 @@ import { join } from 'path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { EgressHost, Endpoint, NamespaceDefaultSidecar, SidecarPort, WorkloadSelector, WorkloadSidecar } from '../src';
+import { AppValidation } from '../src/validation/app-validation';
 import { median, report, round, runs, time } from './measure';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -77,9 +78,16 @@ function withRawObjects(app: App, n: number): void {
   }
 }
 
+/** The library's constructs with the app-wide validation switched off: what validation itself costs. */
+function withConstructsUnvalidated(app: App, n: number): void {
+  withConstructs(app, n);
+}
+
 /** Builds the app and synthesizes it to disk, as `cdk8s synth` does. */
 function synth(build: (app: App, n: number) => void, n: number): number {
   const outdir = mkdtempSync(join(tmpdir(), 'bench-synth-'));
+  const validate = AppValidation.prototype.validate;
+  if (build === withConstructsUnvalidated) AppValidation.prototype.validate = () => [];
   try {
     return time(() => {
       const app = new App({ outdir });
@@ -87,6 +95,7 @@ function synth(build: (app: App, n: number) => void, n: number): number {
       app.synth();
     });
   } finally {
+    AppValidation.prototype.validate = validate;
     rmSync(outdir, { recursive: true, force: true });
   }
 }
@@ -98,23 +107,27 @@ const sameB = Testing.app();
 withRawObjects(sameB, 100);
 if (sameA.synthYaml() !== sameB.synthYaml()) throw new Error('the two variants do not render the same manifests');
 
+const VARIANTS = { library: withConstructs, raw: withRawObjects, unvalidated: withConstructsUnvalidated };
+type Variant = keyof typeof VARIANTS;
+
 const sizes = SIZES.map((n) => {
-  const count = runs(n >= 10_000 ? 3 : 5);
-  const library: number[] = [];
-  const raw: number[] = [];
+  const count = runs(n >= 10_000 ? 5 : 7);
+  const times: Record<Variant, number[]> = { library: [], raw: [], unvalidated: [] };
+  const order = Object.keys(VARIANTS) as Variant[];
   for (let i = 0; i < count; i++) {
-    if (i % 2 === 0) {
-      library.push(synth(withConstructs, n));
-      raw.push(synth(withRawObjects, n));
-    } else {
-      raw.push(synth(withRawObjects, n));
-      library.push(synth(withConstructs, n));
+    // Rotate which variant goes first, so warm-up and the machine's drift favour none.
+    for (let j = 0; j < order.length; j++) {
+      const variant = order[(i + j) % order.length];
+      times[variant].push(synth(VARIANTS[variant], n));
     }
   }
+  const ms = (v: Variant) => round(median(times[v]), 1);
   const figures = {
     n, namespaces: n / 10, charts: n / 10, runs: count,
-    libraryMs: round(median(library), 1), rawMs: round(median(raw), 1),
-    ratio: round(median(library) / median(raw)),
+    libraryMs: ms('library'), rawMs: ms('raw'), unvalidatedLibraryMs: ms('unvalidated'),
+    ratio: round(median(times.library) / median(times.raw)),
+    validationOnlyRatio: round(median(times.library) / median(times.unvalidated)),
+    pairedRatios: times.library.map((t, i) => round(t / times.raw[i])),
   };
   console.error(`N=${n}: ${JSON.stringify(figures)}`);
   return figures;

@@ -1,6 +1,7 @@
 import { Construct, IConstruct, Node } from 'constructs';
 import { Finding } from './analysis/finding';
-import { isDns1123Label } from './analysis/syntax';
+import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from './analysis/snapshot';
+import { fqdnProblem, namespaceNameProblem } from './analysis/syntax';
 import { SidecarApiVersion } from './api-version';
 import { AppValidation } from './validation/app-validation';
 
@@ -30,6 +31,14 @@ export interface IstioMeshProps {
   readonly apiVersion?: SidecarApiVersion;
 
   /**
+   * The cluster's DNS domain: Kubernetes Services are `<name>.<namespace>.svc.<domain>`, which
+   * egress hosts must name for X-EGRESS-HOST-NOT-FOUND to find them.
+   *
+   * @default 'cluster.local'
+   */
+  readonly clusterDomain?: string;
+
+  /**
    * Fail synth on warnings too, not only on errors. Suppressed findings never fail synth.
    *
    * @default false
@@ -40,7 +49,7 @@ export interface IstioMeshProps {
 /**
  * The app-wide settings shared by every Sidecar: one per app, under the app root.
  *
- * It is created on first use by any Sidecar; call `IstioMesh.configure()` before defining
+ * It is created on first use by any Sidecar or ServiceEntry; call `IstioMesh.configure()` before defining
  * Sidecars to change its settings.
  */
 export class IstioMesh extends Construct {
@@ -66,7 +75,8 @@ export class IstioMesh extends Construct {
     return mesh;
   }
 
-  private _rootNamespace = 'istio-system';
+  private _rootNamespace = DEFAULT_ROOT_NAMESPACE;
+  private _clusterDomain = DEFAULT_CLUSTER_DOMAIN;
   private _apiVersion = SidecarApiVersion.V1;
   private _failOnWarnings = false;
   private readonly validation: AppValidation;
@@ -78,7 +88,9 @@ export class IstioMesh extends Construct {
   private constructor(scope: Construct, id: string) {
     super(scope, id);
     // The app-wide validation: registered once per app, here, so every object is judged once.
-    this.validation = new AppValidation(scope, () => ({ rootNamespace: this._rootNamespace, failOnWarnings: this._failOnWarnings }));
+    this.validation = new AppValidation(scope, () => ({
+      rootNamespace: this._rootNamespace, clusterDomain: this._clusterDomain, failOnWarnings: this._failOnWarnings,
+    }));
     this.node.addValidation(this.validation);
   }
 
@@ -88,6 +100,11 @@ export class IstioMesh extends Construct {
    */
   public findings(): Finding[] {
     return this.validation.findings();
+  }
+
+  /** The cluster's DNS domain. */
+  public get clusterDomain(): string {
+    return this._clusterDomain;
   }
 
   /** Whether warnings fail synth. */
@@ -128,13 +145,14 @@ export class IstioMesh extends Construct {
   }
 
   private applyProps(props: IstioMeshProps): void {
-    if (props.rootNamespace !== undefined && !isDns1123Label(props.rootNamespace)) {
-      throw new Error(`Invalid root namespace "${props.rootNamespace}": expected a namespace name (a DNS label of at most 63 letters, digits and "-"), e.g. "istio-system"`);
-    }
+    const namespaceProblem = props.rootNamespace === undefined ? undefined : namespaceNameProblem(props.rootNamespace);
+    if (namespaceProblem) throw new Error(`Invalid root namespace ${JSON.stringify(props.rootNamespace)}: ${namespaceProblem}`);
+    const domainProblem = props.clusterDomain === undefined ? undefined : fqdnProblem(props.clusterDomain);
+    if (domainProblem) throw new Error(`Invalid cluster domain ${JSON.stringify(props.clusterDomain)}: ${domainProblem}, e.g. "cluster.local"`);
     if (props.apiVersion !== undefined && props.apiVersion !== this._apiVersion && this.apiVersionTakenBy !== undefined) {
       throw new Error(
-        `Cannot change the Sidecar apiVersion to "${props.apiVersion}": the Sidecar at "${this.apiVersionTakenBy}" was already created with "${this._apiVersion}". `
-        + 'Call IstioMesh.configure() before defining Sidecars.',
+        `Cannot change the Sidecar apiVersion to "${props.apiVersion}": the object at "${this.apiVersionTakenBy}" was already created with "${this._apiVersion}". `
+        + 'Call IstioMesh.configure() before defining Sidecars and ServiceEntries.',
       );
     }
     if (props.rootNamespace !== undefined && props.rootNamespace !== this._rootNamespace && this.rootNamespaceTakenBy !== undefined) {
@@ -146,5 +164,6 @@ export class IstioMesh extends Construct {
     this._rootNamespace = props.rootNamespace ?? this._rootNamespace;
     this._apiVersion = props.apiVersion ?? this._apiVersion;
     this._failOnWarnings = props.failOnWarnings ?? this._failOnWarnings;
+    this._clusterDomain = props.clusterDomain ?? this._clusterDomain;
   }
 }

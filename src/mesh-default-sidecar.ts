@@ -21,8 +21,8 @@ export interface MeshDefaultSidecarProps {
    * catch-all (no port) must be last. `addEgress()` appends after these.
    *
    * The default is evaluated in each workload's own namespace, so `./*` means "the workload's
-   * namespace", not the root namespace. Pass an empty list for no egress listener at all, which
-   * Istio treats as `*\/*` (every host).
+   * namespace", not the root namespace. An empty list renders no egress field (Istio then
+   * imports `*\/*`, every host); the Sidecar must then configure something else.
    *
    * @default - one catch-all listener importing `./*` (the workload's own namespace) and
    * `istio-system/*` (the control plane)

@@ -34,8 +34,8 @@ export interface NamespaceDefaultSidecarProps {
    * in order; the catch-all (no port) must be last. `addEgress()` appends after these.
    *
    * Nothing is inherited from the mesh-wide default: these listeners replace it for the
-   * namespace. Pass an empty list for no egress listener at all, which Istio treats as
-   * `*\/*` (every host).
+   * namespace. An empty list renders no egress field (Istio then imports `*\/*`, every
+   * host); the Sidecar must then configure something else (ingress, a traffic policy).
    *
    * @default - one catch-all listener importing `./*` (this namespace) and `istio-system/*`,
    * as `MeshDefaultSidecar.defaultEgress()`

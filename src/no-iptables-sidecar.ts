@@ -334,10 +334,18 @@ export class NoIptablesSidecar extends Sidecar {
       bind: options.bind ?? Bind.ip('127.0.0.1'),
       hosts: [EgressHost.anyNamespace(options.host)],
     };
-    const name = options.serviceEntryName ?? `external-svc-${options.host.split('.')[0].replace(/^\*-?/, '') || 'wildcard'}`;
-    const entry = new ServiceEntry(this, `ServiceEntry-${name}`, {
+    const name = options.serviceEntryName ?? defaultServiceEntryName(options.host);
+    const namespace = options.serviceEntryNamespace ?? this.namespace;
+    const clash = this.entries.find((e) => e.name === name && e.namespace === namespace);
+    if (clash) {
+      throw new Error(
+        `NoIptablesSidecar at "${this.node.path}" already declares a ServiceEntry named "${name}" (for ${clash.hosts.join(', ')}); `
+        + `pass serviceEntryName for "${options.host}"`,
+      );
+    }
+    const entry = new ServiceEntry(this, `ServiceEntry-${options.host}`, {
       apiVersion: this.apiVersion as SidecarApiVersion,
-      metadata: definedMetadata(name, options.serviceEntryNamespace ?? this.namespace),
+      metadata: definedMetadata(name, namespace),
       hosts: [options.host],
       ports: [{ number: options.port, name: portName, protocol: options.protocol }],
       location: options.location ?? ServiceEntryLocation.MESH_EXTERNAL,
@@ -357,4 +365,10 @@ export class NoIptablesSidecar extends Sidecar {
     }
     return CaptureMode.NONE;
   }
+}
+
+/** `external-svc-mysql` for `mysql.foo.com`, as Istio's docs name it: the first label, as a valid name. */
+function defaultServiceEntryName(host: string): string {
+  const label = host.split('.')[0].toLowerCase().replace(/^\*-?/, '').replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '');
+  return `external-svc-${label || 'wildcard'}`;
 }

@@ -182,10 +182,12 @@ export class PartialIptablesSidecar extends Sidecar {
 
   /**
    * Adds an outbound listener after the existing ones; without a capture mode it gets
-   * IPTABLES. The catch-all must stay last, so pass port-specific listeners in `egress`
+   * IPTABLES (a Unix-socket listener keeps none). The catch-all must stay last, so pass port-specific listeners in `egress`
    * when the default catch-all is kept.
    */
   public addEgress(options: EgressListenerOptions): void {
-    super.addEgress({ ...options, captureMode: options.captureMode ?? CaptureMode.IPTABLES });
+    // A Unix-socket listener is never captured by iptables (Istio allows only DEFAULT or NONE there).
+    const captureMode = options.captureMode ?? (options.port?.isUnixSocket ? undefined : CaptureMode.IPTABLES);
+    super.addEgress({ ...options, captureMode });
   }
 }

@@ -270,6 +270,13 @@ export class ServiceEntry extends IstioObject {
     if (!Array.isArray(hosts) || hosts.length === 0) {
       throw new Error(`Invalid ServiceEntry hosts ${JSON.stringify(hosts ?? null)} at "${scope.node.path}/${id}": expected at least one host name, e.g. ["api.example.com"]`);
     }
+    // Check everything before super(): a bad value must leave nothing in the construct tree.
+    hosts.forEach(checkHost);
+    (props.addresses ?? []).forEach(checkAddress);
+    (props.exportTo ?? []).forEach(checkExportTo);
+    (props.subjectAltNames ?? []).forEach(checkSubjectAltName);
+    (props.ports ?? []).forEach(checkPort);
+    (props.endpoints ?? []).forEach(checkEndpoint);
     // The spec renders at synth time from this object's fields; `this` exists only after super().
     const self: { entry?: ServiceEntry } = {};
     super(scope, id, {
@@ -279,10 +286,6 @@ export class ServiceEntry extends IstioObject {
       spec: Lazy.any({ produce: () => self.entry!.renderSpec() }),
     });
     self.entry = this;
-    hosts.forEach(checkHost);
-    (props.addresses ?? []).forEach(checkAddress);
-    (props.exportTo ?? []).forEach(checkExportTo);
-    (props.subjectAltNames ?? []).forEach(checkSubjectAltName);
     this.hostList = [...hosts];
     this.addressList = [...(props.addresses ?? [])];
     this.exportToList = props.exportTo ? [...props.exportTo] : undefined;
@@ -293,8 +296,6 @@ export class ServiceEntry extends IstioObject {
     (props.ports ?? []).forEach((port) => this.addPort(port));
     (props.endpoints ?? []).forEach((endpoint) => this.addEndpoint(endpoint));
   }
-
-
 
 
   /** The hosts the entry adds to the registry. */
@@ -314,33 +315,13 @@ export class ServiceEntry extends IstioObject {
 
   /** Adds a port after the existing ones. */
   public addPort(port: ServiceEntryPort): void {
-    checkPortNumber(port.number, 'port number');
-    const nameProblem = typeof port.name === 'string' ? portNameProblem(port.name) : 'expected a name, e.g. "https"';
-    if (nameProblem) throw new Error(`Invalid ServiceEntry port name ${JSON.stringify(port.name ?? null)} for port ${port.number}: ${nameProblem}`);
-    if (port.targetPort !== undefined) checkPortNumber(port.targetPort, 'targetPort');
+    checkPort(port);
     this.portList.push({ ...port });
   }
 
   /** Adds an endpoint after the existing ones. */
   public addEndpoint(endpoint: ServiceEntryEndpoint): void {
-    if (endpoint.address !== undefined) checkEndpointAddress(endpoint.address);
-    for (const [name, number] of Object.entries(endpoint.ports ?? {})) {
-      const problem = portNameProblem(name);
-      if (problem) throw new Error(`Invalid ServiceEntry endpoint port name "${name}": ${problem}`);
-      checkPortNumber(number, `endpoint port "${name}"`);
-    }
-    for (const [key, value] of Object.entries(endpoint.labels ?? {})) {
-      const keyProblem = labelKeyProblem(key);
-      if (keyProblem) throw new Error(`Invalid ServiceEntry endpoint label key "${key}": ${keyProblem}`);
-      const valueProblem = labelValueProblem(value);
-      if (valueProblem) throw new Error(`Invalid ServiceEntry endpoint label value "${value}" for "${key}": ${valueProblem}`);
-    }
-    if (endpoint.weight !== undefined && !(Number.isInteger(endpoint.weight) && endpoint.weight >= 0 && endpoint.weight <= 4294967295)) {
-      throw new Error(`Invalid ServiceEntry endpoint weight ${endpoint.weight}: expected a whole number from 0 to 4294967295`);
-    }
-    if (endpoint.locality !== undefined && !/^[^/]+(\/[^/]+){0,2}$/.test(endpoint.locality)) {
-      throw new Error(`Invalid ServiceEntry endpoint locality "${endpoint.locality}": expected "<region>", "<region>/<zone>" or "<region>/<zone>/<subzone>", e.g. "us-east1/us-east1-b"`);
-    }
+    checkEndpoint(endpoint);
     this.endpointList.push({ ...endpoint });
   }
 
@@ -376,6 +357,34 @@ function renderEndpoint(endpoint: ServiceEntryEndpoint): { [key: string]: unknow
   if (endpoint.weight !== undefined) json.weight = endpoint.weight;
   if (endpoint.serviceAccount !== undefined) json.serviceAccount = endpoint.serviceAccount;
   return json;
+}
+
+function checkPort(port: ServiceEntryPort): void {
+  checkPortNumber(port.number, 'port number');
+  const nameProblem = typeof port.name === 'string' ? portNameProblem(port.name) : 'expected a name, e.g. "https"';
+  if (nameProblem) throw new Error(`Invalid ServiceEntry port name ${JSON.stringify(port.name ?? null)} for port ${port.number}: ${nameProblem}`);
+  if (port.targetPort !== undefined) checkPortNumber(port.targetPort, 'targetPort');
+}
+
+function checkEndpoint(endpoint: ServiceEntryEndpoint): void {
+  if (endpoint.address !== undefined) checkEndpointAddress(endpoint.address);
+  for (const [name, number] of Object.entries(endpoint.ports ?? {})) {
+    const problem = portNameProblem(name);
+    if (problem) throw new Error(`Invalid ServiceEntry endpoint port name "${name}": ${problem}`);
+    checkPortNumber(number, `endpoint port "${name}"`);
+  }
+  for (const [key, value] of Object.entries(endpoint.labels ?? {})) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem) throw new Error(`Invalid ServiceEntry endpoint label key "${key}": ${keyProblem}`);
+    const valueProblem = labelValueProblem(value);
+    if (valueProblem) throw new Error(`Invalid ServiceEntry endpoint label value "${value}" for "${key}": ${valueProblem}`);
+  }
+  if (endpoint.weight !== undefined && !(Number.isInteger(endpoint.weight) && endpoint.weight >= 0 && endpoint.weight <= 4294967295)) {
+    throw new Error(`Invalid ServiceEntry endpoint weight ${endpoint.weight}: expected a whole number from 0 to 4294967295`);
+  }
+  if (endpoint.locality !== undefined && !/^[^/]+(\/[^/]+){0,2}$/.test(endpoint.locality)) {
+    throw new Error(`Invalid ServiceEntry endpoint locality "${endpoint.locality}": expected "<region>", "<region>/<zone>" or "<region>/<zone>/<subzone>", e.g. "us-east1/us-east1-b"`);
+  }
 }
 
 function checkHost(host: string): void {

@@ -52,7 +52,7 @@ export interface SidecarProps {
    * Nothing is inherited from the namespace or mesh default Sidecar: without egress listeners
    * the workload can reach every host (`*\/*`).
    *
-   * @default - a single catch-all listener importing `*\/*`
+   * @default - no egress field: istiod then gives the workload one catch-all listener importing `*\/*`
    * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioEgressListener
    */
   readonly egress?: EgressListenerOptions[];

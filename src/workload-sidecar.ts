@@ -48,8 +48,8 @@ export interface WorkloadSidecarProps {
    * `addEgress()` appends after these.
    *
    * Nothing is inherited from the namespace or mesh default: these listeners are all the
-   * selected pods get. Pass an empty list for no egress listener at all, which Istio treats
-   * as `*\/*` (every host).
+   * selected pods get. An empty list renders no egress field (Istio then imports `*\/*`,
+   * every host); the Sidecar must then configure something else, such as ingress.
    *
    * @default - one catch-all listener importing `./*` (the Sidecar's namespace) and
    * `istio-system/*`, as `MeshDefaultSidecar.defaultEgress()`

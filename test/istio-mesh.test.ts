@@ -56,8 +56,8 @@ describe('IstioMesh', () => {
     const app = Testing.app();
     new Sidecar(new Chart(app, 'chart'), 'ratings');
     expect(() => IstioMesh.configure(app, { apiVersion: SidecarApiVersion.V1BETA1 })).toThrow(new Error(
-      'Cannot change the Sidecar apiVersion to "networking.istio.io/v1beta1": the Sidecar at "chart/ratings" was already created with "networking.istio.io/v1". '
-      + 'Call IstioMesh.configure() before defining Sidecars.',
+      'Cannot change the Sidecar apiVersion to "networking.istio.io/v1beta1": the object at "chart/ratings" was already created with "networking.istio.io/v1". '
+      + 'Call IstioMesh.configure() before defining Sidecars and ServiceEntries.',
     ));
   });
 
@@ -76,7 +76,7 @@ describe('IstioMesh', () => {
 
   test('an invalid root namespace is an error', () => {
     expect(() => IstioMesh.configure(Testing.app(), { rootNamespace: 'istio_system' })).toThrow(new Error(
-      'Invalid root namespace "istio_system": expected a namespace name (a DNS label of at most 63 letters, digits and "-"), e.g. "istio-system"',
+      'Invalid root namespace "istio_system": expected a namespace name: at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit, e.g. "istio-system"',
     ));
   });
 

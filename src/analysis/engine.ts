@@ -22,7 +22,10 @@ export function analyze(entries: readonly ManifestEntry[], options: AnalysisOpti
   const rules = options.rules ?? RULES;
   const collected: Array<{ index: number; finding: Finding }> = [];
   const add = (rule: Rule, subject: AnyResource, path: string, message: string, extra: MeshReportOptions = {}) => {
-    const suppression = subject.suppressions.find((s) => s.ruleId === rule.id);
+    // A finding across objects is one problem: a suppression on any object involved covers it.
+    const suppression = [subject, ...(extra.related ?? [])]
+      .map((r) => r.suppressions.find((s) => s.ruleId === rule.id))
+      .find((s) => s !== undefined);
     const related = extra.related?.map((r) => ({ resource: r.ref, location: r.entry.location }));
     collected.push({
       index: subject.index,
@@ -75,7 +78,7 @@ function reportFailure(rule: Rule, subject: AnyResource | undefined, error: unkn
   const reason = error instanceof Error ? error.message : String(error);
   const stand = { ...rule, id: RULE_FAILURE_ID, severity: Severity.ERROR, references: [] } as Rule;
   const placeholder: AnyResource = subject ?? {
-    index: Number.MAX_SAFE_INTEGER, entry: { manifest: undefined }, manifest: {}, ref: { apiVersion: '', kind: '', name: '' }, suppressions: [],
+    index: Number.MAX_SAFE_INTEGER, entry: { manifest: undefined, location: '<engine>' }, manifest: {}, ref: { apiVersion: '', kind: '', name: '' }, suppressions: [],
   };
   add(stand, placeholder, '', `rule ${rule.id} failed on this input (${reason}); please report this bug to cdk8s-istio-sidecar`);
 }

@@ -100,6 +100,9 @@ function selectFor(
   const notApplicable = (reason: string): WorkloadSelection => ({ workload, via: SelectionVia.NOT_APPLICABLE, reason, matching });
   if (isGatewayPod(workload.pod)) return notApplicable('its pods are gateways: a gateway proxy never reads Sidecar resources');
   if (optsOutOfInjection(workload.pod)) return notApplicable('its pods disable sidecar injection (sidecar.istio.io/inject: "false")');
+  if (mesh.disablesInjection(namespace) && workload.pod.labels['sidecar.istio.io/inject'] !== 'true') {
+    return notApplicable(`namespace "${namespace}" disables sidecar injection (istio-injection: disabled)`);
+  }
   if (isAmbientPod(workload.pod)) return notApplicable('its pods are captured by ambient mode, which has no sidecar proxy');
   if (mesh.isAmbientNamespace(namespace)) return notApplicable(`namespace "${namespace}" runs in ambient mode, which has no sidecar proxy`);
 

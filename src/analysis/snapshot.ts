@@ -28,8 +28,10 @@ export interface SidecarResource extends AnyResource {
   readonly spec: JsonObject;
   /** `spec.workloadSelector` is present at all (even `{}`): istiod then treats it as a selector Sidecar. */
   readonly hasSelectorField: boolean;
-  /** The selector's string labels; empty when absent or `{}`. */
+  /** The selector's labels; empty when absent or `{}`; one that matches no pod when malformed. */
   readonly selectorLabels: Labels;
+  /** Some selector label is not a string: the schema rules report it, selection matches nothing. */
+  readonly selectorIsMalformed: boolean;
   /** `metadata.creationTimestamp` in ms since the epoch, when present and valid (cluster exports have it). */
   readonly createdAt?: number;
 }
@@ -150,18 +152,31 @@ export class MeshSnapshot {
     return labels['istio-injection'] !== 'enabled' && !labels['istio.io/rev'];
   }
 
+  /** The namespace turns sidecar injection off (`istio-injection: disabled`): its pods run no proxy. */
+  public disablesInjection(name: string | undefined): boolean {
+    return this.labelsOfNamespace(name)?.['istio-injection'] === 'disabled';
+  }
+
   /** The Sidecars whose `metadata.namespace` is `namespace` (undefined: those with none), in input order. */
   public sidecarsIn(namespace: string | undefined): readonly SidecarResource[] {
     return this.sidecarsByNamespace.get(namespace) ?? [];
   }
 }
 
+/** Matches no pod: a selector whose labels are not all strings (the schema rules report it). */
+const MATCHES_NOTHING: Labels = { '\u0000malformed': '\u0000' };
+
 function toSidecar(resource: AnyResource): SidecarResource {
   const spec = objectAt(resource.manifest, 'spec') ?? {};
   const hasSelectorField = spec.workloadSelector !== undefined && spec.workloadSelector !== null;
-  const selectorLabels = stringMap(objectAt(spec, 'workloadSelector')?.labels) ?? {};
+  const rawLabels = objectAt(spec, 'workloadSelector')?.labels;
+  const labels = stringMap(rawLabels) ?? {};
+  // Dropping a non-string label would widen the selector; rather match nothing, as the mesh rules
+  // leave a malformed selector alone.
+  const selectorIsMalformed = isObject(rawLabels) && Object.keys(labels).length !== Object.keys(rawLabels).length;
+  const selectorLabels = selectorIsMalformed ? MATCHES_NOTHING : labels;
   const timestamp = Date.parse(stringAt(objectAt(resource.manifest, 'metadata'), 'creationTimestamp') ?? '');
-  return { ...resource, spec, hasSelectorField, selectorLabels, ...(Number.isNaN(timestamp) ? {} : { createdAt: timestamp }) };
+  return { ...resource, spec, hasSelectorField, selectorLabels, selectorIsMalformed, ...(Number.isNaN(timestamp) ? {} : { createdAt: timestamp }) };
 }
 
 function isCoreKind(manifest: JsonObject, kind: string): boolean {

@@ -1,6 +1,7 @@
 import { InputError } from './input-error';
 import { Severity } from '../analysis/finding';
-import { DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
+import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
+import { fqdnProblem, namespaceNameProblem } from '../analysis/syntax/dns';
 
 export type Command = 'lint' | 'explain';
 export type OutputFormat = 'text' | 'json';
@@ -9,6 +10,7 @@ export interface CliOptions {
   readonly command: Command;
   readonly paths: string[];
   readonly rootNamespace: string;
+  readonly clusterDomain: string;
   readonly format: OutputFormat;
   readonly failOn: Severity;
 }
@@ -34,13 +36,14 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  -v, --version  show the version',
   ].join('\n'),
   lint: [
-    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--format text|json] [--fail-on error|warning] PATH...',
+    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--format text|json] [--fail-on error|warning] PATH...',
     '',
     'Reports every finding about the Sidecars in PATH. Exit code: 0 when no finding reaches',
     '--fail-on, 1 when one does, 2 on a usage error or input that cannot be read.',
     '',
     'Options:',
     `  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default ${DEFAULT_ROOT_NAMESPACE})`,
+    `  --cluster-domain D    the cluster's DNS domain, for Service host names (default ${DEFAULT_CLUSTER_DOMAIN})`,
     '  --format text|json    output format (default text)',
     '  --fail-on error|warning  the least severe finding that fails the run (default error)',
     '  -h, --help            show this help',
@@ -69,6 +72,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const paths: string[] = [];
   let rootNamespace = DEFAULT_ROOT_NAMESPACE;
+  let clusterDomain = DEFAULT_CLUSTER_DOMAIN;
   let format: OutputFormat = 'text';
   let failOn = Severity.ERROR;
   for (let i = 0; i < rest.length; i++) {
@@ -87,6 +91,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     };
     if (name === '--root-namespace') {
       rootNamespace = value();
+      const problem = namespaceNameProblem(rootNamespace);
+      if (problem) throw new InputError(`--root-namespace ${JSON.stringify(rootNamespace)} is invalid: ${problem}`);
+    } else if (name === '--cluster-domain' && command === 'lint') {
+      clusterDomain = value();
+      const problem = fqdnProblem(clusterDomain);
+      if (problem) throw new InputError(`--cluster-domain ${JSON.stringify(clusterDomain)} is invalid: ${problem}`);
     } else if (name === '--format') {
       const v = value();
       if (v !== 'text' && v !== 'json') throw new InputError(`--format must be "text" or "json", not "${v}"`);
@@ -100,5 +110,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   if (paths.length === 0) throw new InputError(`${command} needs at least one PATH (a YAML file, a directory, or - for stdin)`);
-  return { kind: 'run', options: { command, paths, rootNamespace, format, failOn } };
+  return { kind: 'run', options: { command, paths, rootNamespace, clusterDomain, format, failOn } };
 }

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync } from 'fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { Composer, LineCounter, Parser } from 'yaml';
 import { InputError } from './input-error';
@@ -41,18 +41,32 @@ export function loadManifests(paths: readonly string[], readStdin: () => string)
 function expand(path: string): string[] {
   let stat;
   try {
-    stat = lstatSync(path);
+    // A PATH given by the user is followed when it is a symbolic link.
+    stat = statSync(path);
   } catch {
     throw new InputError(`cannot read "${path}": no such file or directory`);
   }
-  if (!stat.isDirectory()) return [path];
-  // Sorted, so output is the same on every machine; symbolic links are not followed (no loops).
-  return readdirSync(path).sort().flatMap((name) => {
-    const child = join(path, name);
-    const childStat = lstatSync(child);
-    if (childStat.isDirectory()) return expand(child);
-    return childStat.isFile() && /\.ya?ml$/i.test(name) ? [child] : [];
+  return stat.isDirectory() ? walk(path) : [path];
+}
+
+/** The *.yaml and *.yml files below `dir`, sorted so output is the same on every machine. */
+function walk(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const child = join(dir, name);
+    const link = lstatSync(child);
+    // Linked files are read; linked directories are not followed (no loops).
+    if (link.isDirectory()) return walk(child);
+    if (!/\.ya?ml$/i.test(name)) return [];
+    return link.isFile() || (link.isSymbolicLink() && isFile(child)) ? [child] : [];
   });
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function readText(file: string): string {
@@ -80,7 +94,9 @@ export function parseYaml(text: string, file: string): unknown[] {
     const error = document.errors[0];
     if (error) {
       const { line, col } = lines.linePos(error.pos[0]);
-      throw new InputError(`${file}:${line}:${col}: invalid YAML: ${firstLine(error.message)}`);
+      // The parser recurses per level of nesting and reports running out of stack as a YAML error.
+      const reason = /call stack/i.test(error.message) ? 'it is nested too deeply to read (hundreds of levels)' : firstLine(error.message);
+      throw new InputError(`${file}:${line}:${col}: invalid YAML: ${reason}`);
     }
     let value: unknown;
     let aliased = false;

@@ -45,7 +45,7 @@ export function main(argv: readonly string[], io: CliIo): number {
 
 function run(options: CliOptions, io: CliIo): number {
   const input = loadManifests(options.paths, io.readStdin);
-  const meshOptions = { rootNamespace: options.rootNamespace };
+  const meshOptions = { rootNamespace: options.rootNamespace, clusterDomain: options.clusterDomain };
   if (options.command === 'explain') {
     const { workloads } = selectSidecars(new MeshSnapshot(input.entries, meshOptions));
     io.stdout(options.format === 'json' ? explainJson(workloads) : explainText(workloads));

@@ -2,7 +2,8 @@ import { analyze, isBlocking } from '../analysis/engine';
 import { Severity } from '../analysis/finding';
 import { ManifestEntry } from '../analysis/manifest';
 import { findRule } from '../analysis/rules';
-import { DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
+import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
+import { fqdnProblem, namespaceNameProblem } from '../analysis/syntax/dns';
 
 /** The part of cdk8s-cli's ValidationContext the plugin uses (typed here: cdk8s-cli is not a dependency). */
 interface PluginContext {
@@ -33,30 +34,35 @@ const FAIL_ON: { readonly [name: string]: Severity } = { error: Severity.ERROR, 
  *     class: SidecarValidationPlugin
  *     properties:
  *       rootNamespace: istio-config   # default istio-system
+ *       clusterDomain: cluster.local  # default
  *       failOn: error                 # or warning
  * ```
  */
 export class SidecarValidationPlugin {
   private readonly rootNamespace: string;
+  private readonly clusterDomain: string;
   private readonly failOn: Severity;
 
   /**
    * @param properties the `properties` of the plugin's entry in cdk8s.yaml: `rootNamespace`
-   * (default istio-system) and `failOn` (`error`, the default, or `warning`)
+   * (default istio-system), `clusterDomain` (default cluster.local) and `failOn` (`error`, the
+   * default, or `warning`)
    */
   public constructor(properties: { [key: string]: any } = {}) {
-    const { rootNamespace = DEFAULT_ROOT_NAMESPACE, failOn = 'error', ...unknown } = properties ?? {};
+    const { rootNamespace = DEFAULT_ROOT_NAMESPACE, clusterDomain = DEFAULT_CLUSTER_DOMAIN, failOn = 'error', ...unknown } = properties ?? {};
     const extra = Object.keys(unknown);
     if (extra.length > 0) {
-      throw new Error(`cdk8s-istio-sidecar plugin: unknown properties ${extra.map((k) => `"${k}"`).join(', ')}; expected rootNamespace and failOn`);
+      throw new Error(`cdk8s-istio-sidecar plugin: unknown properties ${extra.map((k) => `"${k}"`).join(', ')}; expected rootNamespace, clusterDomain and failOn`);
     }
-    if (typeof rootNamespace !== 'string' || rootNamespace === '') {
-      throw new Error(`cdk8s-istio-sidecar plugin: rootNamespace must be a namespace name, not ${JSON.stringify(rootNamespace)}`);
-    }
+    const namespaceProblem = typeof rootNamespace === 'string' ? namespaceNameProblem(rootNamespace) : 'expected a namespace name';
+    if (namespaceProblem) throw new Error(`cdk8s-istio-sidecar plugin: rootNamespace ${JSON.stringify(rootNamespace)} is invalid: ${namespaceProblem}`);
+    const domainProblem = typeof clusterDomain === 'string' ? fqdnProblem(clusterDomain) : 'expected a DNS domain';
+    if (domainProblem) throw new Error(`cdk8s-istio-sidecar plugin: clusterDomain ${JSON.stringify(clusterDomain)} is invalid: ${domainProblem}`);
     if (typeof failOn !== 'string' || !(failOn in FAIL_ON)) {
       throw new Error(`cdk8s-istio-sidecar plugin: failOn must be "error" or "warning", not ${JSON.stringify(failOn)}`);
     }
     this.rootNamespace = rootNamespace;
+    this.clusterDomain = clusterDomain;
     this.failOn = FAIL_ON[failOn];
   }
 
@@ -65,7 +71,7 @@ export class SidecarValidationPlugin {
     const ctx = context as PluginContext;
     const entries: ManifestEntry[] = ctx.manifests.flatMap((manifestPath) =>
       ctx.parseManifest(manifestPath).map((manifest) => ({ manifest, location: manifestPath })));
-    const findings = analyze(entries, { rootNamespace: this.rootNamespace });
+    const findings = analyze(entries, { rootNamespace: this.rootNamespace, clusterDomain: this.clusterDomain });
     for (const finding of findings) {
       if (finding.suppressedReason !== undefined) continue;
       ctx.report.addViolation({

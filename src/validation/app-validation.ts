@@ -9,6 +9,7 @@ import { ANALYZED_KINDS } from '../analysis/snapshot';
 /** The mesh settings validation reads at synth time (they may change until then). */
 export interface AppValidationSettings {
   readonly rootNamespace: string;
+  readonly clusterDomain: string;
   readonly failOnWarnings: boolean;
 }
 
@@ -49,8 +50,8 @@ export class AppValidation implements IValidation {
   /** Every finding about the app as it is now, suppressed ones included. */
   public findings(): Finding[] {
     if (this.session?.findings) return this.session.findings;
-    const { rootNamespace } = this.settings();
-    const findings = analyze(collectManifests(this.root, ANALYZED_KINDS), { rootNamespace });
+    const { rootNamespace, clusterDomain } = this.settings();
+    const findings = analyze(collectManifests(this.root, ANALYZED_KINDS), { rootNamespace, clusterDomain });
     this.printWarnings(findings);
     if (this.session) this.session.findings = findings;
     return findings;

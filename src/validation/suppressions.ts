@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { Suppression } from '../analysis/manifest';
 import { findRule } from '../analysis/rules';
-import { MIN_REASON_LENGTH, SUPPRESS_ANNOTATION, renderSuppressAnnotation } from '../analysis/suppression-annotation';
+import { MIN_REASON_LENGTH, SUPPRESS_ANNOTATION, readSuppressAnnotation, renderSuppressAnnotation } from '../analysis/suppression-annotation';
 
 /** Node metadata type under which suppressions are stored (survives two copies of the package). */
 const METADATA_TYPE = 'cdk8s-istio-sidecar:suppression';
@@ -59,15 +59,10 @@ export function withSuppressAnnotation(json: any, construct: IConstruct): any {
   const suppressions = RuleSuppressions.of(construct);
   if (suppressions.length === 0) return json;
   const annotations = json.metadata?.annotations ?? {};
-  const written = annotations[SUPPRESS_ANNOTATION];
-  let existing: Suppression[] = [];
-  if (typeof written === 'string') {
-    try {
-      existing = Object.entries(JSON.parse(written) as { [id: string]: string }).map(([ruleId, reason]) => ({ ruleId, reason }));
-    } catch {
-      return json; // An unreadable annotation written by hand is left as it is, for S-SUPPRESS-ANNOTATION to report.
-    }
-  }
+  const written = readSuppressAnnotation(json);
+  // An unreadable annotation written by hand stays as it is, for S-SUPPRESS-ANNOTATION to report.
+  if (written && 'problem' in written) return json;
+  const existing = written?.suppressions ?? [];
   // Keys stay sorted, as cdk8s renders them.
   const merged = sorted({ ...annotations, [SUPPRESS_ANNOTATION]: renderSuppressAnnotation([...existing, ...suppressions]) });
   return { ...json, metadata: sorted({ ...json.metadata, annotations: merged }) };

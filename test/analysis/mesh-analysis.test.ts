@@ -72,3 +72,20 @@ describe('MeshAnalysis.explain', () => {
     expect(MeshAnalysis.explain([meshSidecar('shop', 'default')])).toEqual([]);
   });
 });
+
+describe('MeshAnalysis clusterDomain', () => {
+  const manifests = [
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'cart', namespace: 'shop' } },
+    {
+      apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'shop' },
+      spec: { egress: [{ hosts: ['shop/cart.shop.svc.corp.internal'] }] },
+    },
+  ];
+  const notFound = (clusterDomain?: string) =>
+    MeshAnalysis.analyze(manifests, { clusterDomain }).filter((f) => f.ruleId === 'X-EGRESS-HOST-NOT-FOUND').length;
+
+  test('Service host names use the configured cluster domain', () => {
+    expect(notFound('corp.internal')).toBe(0);
+    expect(notFound()).toBe(1);
+  });
+});

@@ -129,3 +129,25 @@ describe('selectSidecars: which Sidecar istiod applies to a workload', () => {
     ]);
   });
 });
+
+describe('selectSidecars: malformed input and opt-outs', () => {
+  test('a selector with a non-string label value matches nothing (rather than a broader selector)', () => {
+    expect(select([
+      sidecar('prod', 'default'),
+      sidecar('prod', 'broken', { labels: { app: 'a', version: 1 } }),
+      pod('prod', 'p', { app: 'a' }),
+    ])).toEqual([{ workload: 'p', sidecar: 'prod/default', via: SelectionVia.NAMESPACE_DEFAULT }]);
+  });
+
+  test('a namespace with istio-injection: disabled runs no proxies, unless a pod opts back in', () => {
+    expect(select([
+      namespaceObject('prod', { 'istio-injection': 'disabled' }),
+      sidecar('prod', 'default'),
+      pod('prod', 'plain', { app: 'a' }),
+      pod('prod', 'opted-in', { 'app': 'b', 'sidecar.istio.io/inject': 'true' }),
+    ])).toEqual([
+      { workload: 'plain', sidecar: null, via: SelectionVia.NOT_APPLICABLE },
+      { workload: 'opted-in', sidecar: 'prod/default', via: SelectionVia.NAMESPACE_DEFAULT },
+    ]);
+  });
+});

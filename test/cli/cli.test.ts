@@ -1,6 +1,7 @@
 // End to end: the built bin, run as users run it. `npx projen compile` builds lib/ first.
 import { spawnSync } from 'child_process';
-import { existsSync, readFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 
 const BIN = join(__dirname, '..', '..', 'lib', 'cli', 'main.js');
@@ -83,6 +84,19 @@ describe('cdk8s-istio-sidecar lint', () => {
     expect(json.findings.map((f: { ruleId: string; file: string }) => `${f.ruleId} ${f.file}`)).toEqual([`S-HOST-SHORT-NAME ${join(fixture('dir'), 'a.yaml')}`]);
   });
 
+  test('a PATH that is a symbolic link to a directory is followed; linked files inside are read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-links-'));
+    try {
+      symlinkSync(fixture('dir'), join(dir, 'linked-dir'));
+      symlinkSync(fixture('good.yaml'), join(dir, 'linked.yaml'));
+      expect(JSON.parse(cli(['lint', '--format', 'json', join(dir, 'linked-dir')]).stdout).summary.resources).toBe(2);
+      // Inside a directory: the linked file is read, the linked directory is not followed.
+      expect(JSON.parse(cli(['lint', '--format', 'json', dir]).stdout).summary.resources).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a kind: List is expanded', () => {
     const json = JSON.parse(cli(['lint', '--format', 'json', fixture('list.yaml')]).stdout);
     expect(json.summary.resources).toBe(3);
@@ -101,6 +115,8 @@ describe('cdk8s-istio-sidecar lint', () => {
     [['lint', '--fail-on', 'info', 'x.yaml'], '--fail-on must be "error" or "warning", not "info"'],
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['lint', 'no-such-file.yaml'], 'cannot read "no-such-file.yaml": no such file or directory'],
+    [['lint', '--root-namespace', 'Istio_System', 'x.yaml'], '--root-namespace "Istio_System" is invalid: expected a namespace name'],
+    [['lint', '--cluster-domain', 'a..b', 'x.yaml'], '--cluster-domain "a..b" is invalid: '],
   ])('usage error %j -> exit 2', (args, message) => {
     const { code, stderr, stdout } = cli(args);
     expect(code).toBe(2);

@@ -143,3 +143,19 @@ describe('NoIptablesSidecar', () => {
     expect([sidecar.egress, sidecar.serviceEntries]).toEqual([[], []]);
   });
 });
+
+describe('NoIptablesSidecar.addExternalService naming', () => {
+  test('the default ServiceEntry name is the host\'s first label, lower-cased into a valid name', () => {
+    const sidecar = new NoIptablesSidecar(Testing.chart(), 'legacy', { selector: productpage() });
+    expect(sidecar.addExternalService({ host: 'MySQL-Primary.example.com', port: 3306 }).name).toBe('external-svc-mysql-primary');
+  });
+
+  test('two hosts with the same first label need a serviceEntryName, and say so', () => {
+    const sidecar = new NoIptablesSidecar(Testing.chart(), 'legacy', { selector: productpage() });
+    sidecar.addExternalService({ host: 'mysql.a.example.com', port: 3306 });
+    expect(() => sidecar.addExternalService({ host: 'mysql.b.example.com', port: 3307 })).toThrow(
+      'already declares a ServiceEntry named "external-svc-mysql" (for mysql.a.example.com); pass serviceEntryName for "mysql.b.example.com"',
+    );
+    expect(sidecar.addExternalService({ host: 'mysql.b.example.com', port: 3307, serviceEntryName: 'mysql-b' }).name).toBe('mysql-b');
+  });
+});

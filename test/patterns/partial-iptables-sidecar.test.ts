@@ -1,6 +1,6 @@
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import {
-  Bind, CaptureMode, EgressHost, Endpoint, PartialIptablesSidecar, SidecarPort, WorkloadSelector,
+  Bind, CaptureMode, EgressHost, Endpoint, IstioMesh, PartialIptablesSidecar, SidecarPort, SidecarProtocol, WorkloadSelector,
 } from '../../src';
 
 describe('PartialIptablesSidecar', () => {
@@ -56,5 +56,19 @@ describe('PartialIptablesSidecar', () => {
       'PartialIptablesSidecar at "test/vm" needs a selector, e.g. WorkloadSelector.of({ app: "ratings" }) or WorkloadSelector.fromWorkload(deployment); '
       + 'to configure a whole namespace, use a NamespaceDefaultSidecar',
     );
+  });
+});
+
+describe('PartialIptablesSidecar.addEgress', () => {
+  test('a Unix-socket listener gets no capture mode (Istio allows only DEFAULT or NONE there)', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'vm', { namespace: 'prod-us1' });
+    const sidecar = new PartialIptablesSidecar(chart, 'partial', {
+      selector: WorkloadSelector.of({ app: 'vm' }),
+      ingress: [{ bind: Bind.ip('172.16.1.32'), port: SidecarPort.http(80, 'http'), defaultEndpoint: Endpoint.loopback(8080) }],
+      egress: [{ port: SidecarPort.unixSocket(SidecarProtocol.HTTP, 'uds'), bind: Bind.unix('/var/run/out.sock'), hosts: [EgressHost.sameNamespace()] }],
+    });
+    expect(sidecar.apiObject.toJson().spec.egress[0].captureMode).toBeUndefined();
+    expect(IstioMesh.of(app).findings().filter((f) => f.ruleId === 'S-EG-UDS-CAPTURE-MODE')).toEqual([]);
   });
 });

@@ -102,3 +102,12 @@ describe('ServiceEntry', () => {
     expect(() => new ServiceEntry(Testing.chart(), 'se', { hosts: ['a.example.com'], ...(props as object) })).toThrow(message);
   });
 });
+
+describe('ServiceEntry construction', () => {
+  test('a bad value throws before anything is added to the construct tree', () => {
+    const chart = Testing.chart();
+    expect(() => new ServiceEntry(chart, 'bad', { hosts: ['api.example.com'], ports: [{ number: 0, name: 'http' }] })).toThrow(/port number/);
+    expect(() => new ServiceEntry(chart, 'bad2', { hosts: ['not a host'] })).toThrow();
+    expect(chart.node.children).toEqual([]);
+  });
+});

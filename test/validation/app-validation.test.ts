@@ -194,3 +194,26 @@ describe('rendering during app.synth()', () => {
     }
   });
 });
+
+describe('the suppress annotation written by hand', () => {
+  test('an unreadable annotation is left as it is (for S-SUPPRESS-ANNOTATION), never merged into', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const sidecar = new Sidecar(chart, 'legacy', {
+      metadata: { name: 'legacy', annotations: { 'cdk8s-istio-sidecar.io/suppress': '"legacy"' } },
+      egress: [{ hosts: [EgressHost.sameNamespace()] }],
+    });
+    RuleSuppressions.add(chart, 'S-NAME-DEFAULT', 'legacy name kept until the namespace migrates');
+    expect(sidecar.toJson().metadata.annotations['cdk8s-istio-sidecar.io/suppress']).toBe('"legacy"');
+    expect(IstioMesh.of(app).findings().map((f) => f.ruleId)).toContain('S-SUPPRESS-ANNOTATION');
+  });
+
+  test('IstioMesh.configure checks the root namespace and the cluster domain', () => {
+    const app = Testing.app();
+    expect(() => IstioMesh.configure(app, { rootNamespace: 'Istio_System' })).toThrow(
+      'Invalid root namespace "Istio_System": expected a namespace name: at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit, e.g. "istio-system"',
+    );
+    expect(() => IstioMesh.configure(app, { clusterDomain: 'cluster..local' })).toThrow(/^Invalid cluster domain "cluster..local": /);
+    expect(IstioMesh.configure(app, { clusterDomain: 'corp.internal' }).clusterDomain).toBe('corp.internal');
+  });
+});

@@ -62,3 +62,12 @@ export function wildcardDomainProblem(domain: string): string | undefined {
   }
   return dot < 0 ? undefined : dnsLabelsProblem(domain.slice(dot + 1));
 }
+
+const NAMESPACE_NAME = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
+
+/** Problem with a Kubernetes namespace name (a lower-case DNS label), or undefined. */
+export function namespaceNameProblem(name: string): string | undefined {
+  return typeof name === 'string' && name.length <= DNS1123_LABEL_MAX && NAMESPACE_NAME.test(name)
+    ? undefined
+    : 'expected a namespace name: at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit, e.g. "istio-system"';
+}

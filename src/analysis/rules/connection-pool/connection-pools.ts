@@ -1,5 +1,5 @@
 // Shared by the connection-pool rules: the Sidecar-wide pool and every ingress listener's pool.
-import { JsonObject, fieldPath, objectAt } from '../../manifest';
+import { JsonObject, fieldPath, objectAt, isPresent as isPresentValue } from '../../manifest';
 import { SidecarResource } from '../../snapshot';
 import { ListenerAt, ingressListeners, perSidecar } from '../sidecar-fields';
 
@@ -38,7 +38,7 @@ export function poolSection(at: PoolAt, name: 'http' | 'tcp'): SectionAt | undef
 
 /** Whether a key holds a value at all (null is how YAML writes "absent"). */
 export function isPresent(parent: JsonObject, key: string): boolean {
-  return parent[key] !== undefined && parent[key] !== null;
+  return isPresentValue(parent[key]);
 }
 
 /** A connection pool for rule examples. */

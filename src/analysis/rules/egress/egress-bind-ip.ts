@@ -23,8 +23,8 @@ export const egressBindIp: SidecarRule = {
       if (listener.kind !== 'numbered' || !bind || isIpAddress(bind)) continue;
       const port = listener.portNumber;
       const message = bind.startsWith(UNIX_SCHEME)
-        ? `bind "${bind}" is a unix socket, but egress listener ${listener.index} has port number ${port}: leave the port number out for a unix-socket listener, or bind an IP address such as "127.0.0.1"`
-        : `bind "${bind}" is not an IP address: egress listener ${listener.index} has port number ${port}, so it binds a plain IPv4 or IPv6 address without brackets or prefix length, e.g. "127.0.0.1" or "::1"`;
+        ? `bind ${JSON.stringify(bind)} is a unix socket, but egress listener ${listener.index} has port number ${port}: leave the port number out for a unix-socket listener, or bind an IP address such as "127.0.0.1"`
+        : `bind ${JSON.stringify(bind)} is not an IP address: egress listener ${listener.index} has port number ${port}, so it binds a plain IPv4 or IPv6 address without brackets or prefix length, e.g. "127.0.0.1" or "::1"`;
       report(bindPath(listener), message);
     }
   },

@@ -20,7 +20,7 @@ export const egressBindWithoutPort: SidecarRule = {
     for (const listener of classifiedEgressListeners(sidecar)) {
       // An empty bind is no bind for Istio; a bind of the wrong type is the schema rule's.
       if (listener.kind !== 'catch-all' || !listener.bind) continue;
-      report(bindPath(listener), `egress listener ${listener.index} sets bind "${listener.bind}" but has no port, and Istio ignores bind on a port-less listener without checking it: add a port (a number for an IP bind, no number for a unix socket) or remove bind`);
+      report(bindPath(listener), `egress listener ${listener.index} sets bind ${JSON.stringify(listener.bind)} but has no port, and Istio ignores bind on a port-less listener without checking it: add a port (a number for an IP bind, no number for a unix socket) or remove bind`);
     }
   },
 };

@@ -23,8 +23,8 @@ export const egressCaptureMode: SidecarRule = {
       const mode = stringAt(listener.listener, 'captureMode');
       if (mode === undefined || CAPTURE_MODES.includes(mode)) continue;
       const upper = mode.toUpperCase();
-      const hint = CAPTURE_MODES.includes(upper) ? `write it in upper case, "${upper}"` : 'use one of them, or leave captureMode out for DEFAULT';
-      report(captureModePath(listener), `captureMode "${mode}" is not one of DEFAULT, IPTABLES or NONE: ${hint}`);
+      const hint = CAPTURE_MODES.includes(upper) ? `write it in upper case, ${JSON.stringify(upper)}` : 'use one of them, or leave captureMode out for DEFAULT';
+      report(captureModePath(listener), `captureMode ${JSON.stringify(mode)} is not one of DEFAULT, IPTABLES or NONE: ${hint}`);
     }
   },
 };

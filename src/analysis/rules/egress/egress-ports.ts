@@ -1,5 +1,5 @@
 // How Istio reads an egress listener's port: it decides which checks the listener gets.
-import { JsonObject, fieldPath, isObject, stringAt } from '../../manifest';
+import { JsonObject, fieldPath, isObject, isPresent, stringAt } from '../../manifest';
 import { SidecarResource } from '../../snapshot';
 import { ListenerAt, egressListeners, perSidecar } from '../sidecar-fields';
 
@@ -24,7 +24,7 @@ export interface EgressListener extends ListenerAt {
 export const UNIX_BIND_EXAMPLE = '"unix:///var/run/app.sock"';
 
 function isAbsent(value: unknown): boolean {
-  return value === undefined || value === null;
+  return !isPresent(value);
 }
 
 function portOf(listener: JsonObject): { kind: EgressPortKind; portNumber: number } {

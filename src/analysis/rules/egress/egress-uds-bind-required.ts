@@ -22,7 +22,7 @@ export const egressUdsBindRequired: SidecarRule = {
       if (listener.kind !== 'unix-socket' || listener.bind?.startsWith(UNIX_SCHEME)) continue;
       // A bind of the wrong type is the schema rule's.
       if (listener.hasBind && listener.bind === undefined) continue;
-      const got = listener.bind === undefined || listener.bind === '' ? 'it has no bind' : `its bind "${listener.bind}" does not start with "unix://"`;
+      const got = listener.bind === undefined || listener.bind === '' ? 'it has no bind' : `its bind ${JSON.stringify(listener.bind)} does not start with "unix://"`;
       report(bindPath(listener), `egress listener ${listener.index} has a port without a number (or 0), which makes it a unix-socket listener, but ${got}: set bind to a unix socket such as ${UNIX_BIND_EXAMPLE}, or give the port a number from 1 to 65535`);
     }
   },

@@ -22,7 +22,7 @@ export const egressUdsPath: SidecarRule = {
       const bind = listener.bind;
       if (listener.kind !== 'unix-socket' || !bind?.startsWith(UNIX_SCHEME)) continue;
       const problem = unixAddressProblem(bind.slice(UNIX_SCHEME.length));
-      if (problem) report(bindPath(listener), `unix-socket bind "${bind}" is invalid: ${problem}`);
+      if (problem) report(bindPath(listener), `unix-socket bind ${JSON.stringify(bind)} is invalid: ${problem}`);
     }
   },
 };

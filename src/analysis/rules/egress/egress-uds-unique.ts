@@ -37,7 +37,7 @@ export const egressUdsUnique: SidecarRule = {
       if (first === undefined) {
         firstByBind.set(bind, listener.path);
       } else {
-        report(bindPath(listener), `unix socket "${bind}" is already bound by ${first}: each unix-socket egress listener needs its own socket; pick another path`);
+        report(bindPath(listener), `unix socket ${JSON.stringify(bind)} is already bound by ${first}: each unix-socket egress listener needs its own socket; pick another path`);
       }
     }
   },

@@ -12,12 +12,12 @@ export function listenerPort(listener: JsonObject): JsonObject | undefined {
 }
 
 /**
- * The listener's port protocol as Istio reads it: "" when the port or its protocol is missing.
- * Undefined when the port is not an object (the schema rule reports that).
+ * The listener's port protocol as Istio reads it: "" when the protocol is missing. Undefined when
+ * there is no port object at all: S-IN-PORT-REQUIRED (or the schema rule) reports that, and
+ * Istio checks nothing else on such a listener.
  */
 export function portProtocol(listener: JsonObject): string | undefined {
   const port = listener.port;
-  if (port === undefined || port === null) return '';
   return isObject(port) ? stringAt(port, 'protocol') ?? '' : undefined;
 }
 

@@ -1,11 +1,11 @@
 import { Severity } from '../../finding';
 import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { UINT32_MAX } from '../../syntax/port';
 import { sidecarManifest } from '../example-manifests';
 import { ingressPorts, portNumber } from './ingress-listener';
 
 const MAX_PORT = 65535;
-const UINT32_MAX = 4294967295;
 
 export const ingressPortRange: SidecarRule = {
   id: 'S-IN-PORT-RANGE',

@@ -9,7 +9,7 @@ export const ambientIneffective: MeshRule = {
   id: 'X-AMBIENT-INEFFECTIVE',
   scope: 'mesh',
   severity: Severity.WARNING,
-  title: 'A Sidecar does not target ambient pods or an ambient namespace only',
+  title: 'A Sidecar does not apply only to ambient pods, or to an ambient namespace',
   why: 'Ambient pods run no sidecar proxy (ztunnel and waypoints carry their traffic), so a Sidecar resource has no effect on them. istioctl analyze reports it; the Sidecar is dead configuration that suggests restrictions which do not exist.',
   fix: 'Delete the Sidecar, or opt the pods or namespace into sidecar injection if they are meant to run a sidecar.',
   references: ['IST0167'],

@@ -23,9 +23,8 @@ export const selectorForm: (sidecar: SidecarResource) => SelectorForm = perSidec
   const labels = selector.labels;
   if (labels === undefined || labels === null) return 'empty';
   if (!isObject(labels)) return 'malformed';
-  const count = Object.keys(labels).length;
-  if (count === 0) return 'empty';
-  return count === Object.keys(sidecar.selectorLabels).length ? 'labels' : 'malformed';
+  if (sidecar.selectorIsMalformed) return 'malformed';
+  return Object.keys(labels).length === 0 ? 'empty' : 'labels';
 });
 
 /** istioctl analyze and Kiali count a missing selector and an empty one as namespace-wide. */

@@ -1,9 +1,9 @@
 import { deploymentManifest, selectorSidecar } from './mesh-examples';
-import { isAmbientWorkload, nameList, namespacePhrase, objectList, selectorForm, selectorString, sidecarNamespaces } from './mesh-helpers';
+import { nameList, namespacePhrase, objectList, selectorForm, selectorString, sidecarNamespaces } from './mesh-helpers';
 import { SelectorOverlap, overlappingSelectors } from './selector-overlap';
 import { Severity } from '../../finding';
 import { MeshReport, MeshRule, RuleSource } from '../../rule';
-import { selectSidecars } from '../../selection';
+import { SelectionVia, selectSidecars } from '../../selection';
 import { MeshSnapshot, SidecarResource, WorkloadResource } from '../../snapshot';
 
 // (a) linear in the workloads' matching lists from selection; (b) O(n·g + pairs reported) per
@@ -47,8 +47,9 @@ function reportMatchedWorkloads(mesh: MeshSnapshot, report: MeshReport): Set<str
     const key = sidecars.map((s) => s.index).join(',');
     let group = groups.get(key);
     if (!group) groups.set(key, group = { sidecars, winner: selection.matching[0], workloads: [] });
-    // Ambient pods have no sidecar proxy: their overlaps are shown (never reported as possible) but harmless.
-    if (!isAmbientWorkload(mesh, selection.workload)) group.workloads.push(selection.workload);
+    // Pods without a sidecar proxy (ambient, gateways, injection off) read no Sidecar: their
+    // overlaps are shown (never reported as possible) but harmless.
+    if (selection.via !== SelectionVia.NOT_APPLICABLE) group.workloads.push(selection.workload);
   }
   const shown = new Set<string>();
   for (const { sidecars, winner, workloads } of groups.values()) {

@@ -1,5 +1,6 @@
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
+import { ANALYZED_KINDS } from '../../snapshot';
 import { SUPPRESS_ANNOTATION, readSuppressAnnotation } from '../../suppression-annotation';
 import { sidecarManifest } from '../example-manifests';
 // A cycle (the registry lists this rule), harmless: findRule is only called when checking.
@@ -23,7 +24,9 @@ export const suppressAnnotation: MeshRule = {
   },
   // Linear: one look at each object's annotations.
   check(mesh, report) {
+    // Only the kinds every front door reads (the app renders no others): all three then agree.
     for (const resource of mesh.resources) {
+      if (!ANALYZED_KINDS.has(resource.ref.kind)) continue;
       const read = readSuppressAnnotation(resource.manifest);
       if (!read) continue;
       if ('problem' in read) {

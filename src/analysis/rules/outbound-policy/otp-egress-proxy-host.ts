@@ -29,7 +29,7 @@ export const otpEgressProxyHost: SidecarRule = {
       report(path, `egressProxy has no host: set host to the fully-qualified name of the proxy service, ${HOST_EXAMPLE}`);
     } else if (typeof host === 'string') {
       const problem = fqdnProblem(host);
-      if (problem) report(path, `egressProxy host "${host}" is not a fully-qualified host name (${problem}): name one service without wildcards, ${HOST_EXAMPLE}`);
+      if (problem) report(path, `egressProxy host ${JSON.stringify(host)} is not a fully-qualified host name (${problem}): name one service without wildcards, ${HOST_EXAMPLE}`);
     }
   },
 };

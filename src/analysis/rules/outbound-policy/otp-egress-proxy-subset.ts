@@ -22,6 +22,6 @@ export const otpEgressProxySubset: SidecarRule = {
     const subset = stringAt(outboundPolicyOf(sidecar)?.egressProxy, 'subset');
     // Istio skips an empty subset: it means the whole service.
     if (subset === undefined || subset === '' || isDns1123Label(subset)) return;
-    report(fieldPath(PROXY_PATH, 'subset'), `egressProxy subset "${subset}" is not a DNS label: use the name of a DestinationRule subset (at most 63 letters, digits and "-", starting and ending with a letter or digit), e.g. "v1", or leave subset out`);
+    report(fieldPath(PROXY_PATH, 'subset'), `egressProxy subset ${JSON.stringify(subset)} is not a DNS label: use the name of a DestinationRule subset (at most 63 letters, digits and "-", starting and ending with a letter or digit), e.g. "v1", or leave subset out`);
   },
 };

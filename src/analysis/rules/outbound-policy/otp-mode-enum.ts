@@ -22,8 +22,8 @@ export const otpModeEnum: SidecarRule = {
     if (typeof mode !== 'string' || OUTBOUND_TRAFFIC_POLICY_MODES.includes(mode)) return;
     const upper = mode.toUpperCase();
     let hint = 'use REGISTRY_ONLY or ALLOW_ANY';
-    if (OUTBOUND_TRAFFIC_POLICY_MODES.includes(upper)) hint = `write it in upper case, "${upper}"`;
+    if (OUTBOUND_TRAFFIC_POLICY_MODES.includes(upper)) hint = `write it in upper case, ${JSON.stringify(upper)}`;
     else if (upper === 'ALLOW_ANY_DYNAMIC_DNS') hint = 'that mode exists only in MeshConfig; use ALLOW_ANY or REGISTRY_ONLY on a Sidecar';
-    report(MODE_PATH, `outboundTrafficPolicy mode "${mode}" is not REGISTRY_ONLY or ALLOW_ANY: ${hint}`);
+    report(MODE_PATH, `outboundTrafficPolicy mode ${JSON.stringify(mode)} is not REGISTRY_ONLY or ALLOW_ANY: ${hint}`);
   },
 };

@@ -1,5 +1,5 @@
 // The parts of spec.outboundTrafficPolicy the rules read, through the guards.
-import { JsonObject, fieldPath, objectAt } from '../../manifest';
+import { JsonObject, fieldPath, objectAt, isPresent } from '../../manifest';
 import { SidecarResource } from '../../snapshot';
 
 export const POLICY_PATH = 'spec.outboundTrafficPolicy';
@@ -21,7 +21,7 @@ export function outboundPolicyOf(sidecar: SidecarResource): OutboundPolicy | und
 }
 
 export function isAbsent(value: unknown): boolean {
-  return value === undefined || value === null;
+  return !isPresent(value);
 }
 
 /** A small valid egress proxy, for the rule examples. */

@@ -1,6 +1,6 @@
 // Shared by the ingress TLS rules: where the TLS blocks are and how Istio reads their fields.
 import { Severity } from '../../finding';
-import { JsonObject, fieldPath, objectAt } from '../../manifest';
+import { JsonObject, fieldPath, objectAt, isPresent as isPresentValue } from '../../manifest';
 import { RuleDocs, RuleSource, SidecarRule } from '../../rule';
 import { SidecarResource } from '../../snapshot';
 import { ingressListeners, perSidecar } from '../sidecar-fields';
@@ -52,7 +52,7 @@ export function isSet(tls: JsonObject, key: string): boolean {
 
 /** Whether a field is present at all, as the CRD's CEL `has()` sees it (empty values count). */
 export function isPresent(tls: JsonObject, key: string): boolean {
-  return tls[key] !== undefined && tls[key] !== null;
+  return isPresentValue(tls[key]);
 }
 
 /** A string field that is missing or empty; a wrong-typed value is the schema rule's to report. */

@@ -8,6 +8,14 @@ const at = (creationTimestamp: string) => ({ metadata: { creationTimestamp } });
 describeRule('X-WORKLOAD-MULTIPLE-SELECTORS', {
   good: [
     {
+      name: 'two Sidecars whose selectors match only a gateway pod: gateways read no Sidecar',
+      manifests: [
+        selectorSidecar('prod', 'by-istio-label', { istio: 'ingressgateway' }),
+        selectorSidecar('prod', 'by-app', { app: 'gateway' }),
+        deploymentManifest('prod', 'ingressgateway', { istio: 'ingressgateway', app: 'gateway' }),
+      ],
+    },
+    {
       name: 'one Sidecar per workload, the same key with different values',
       manifests: [
         selectorSidecar('prod', 'ratings', { app: 'ratings' }),

@@ -13,6 +13,16 @@ describeRule('S-CRD-TYPES', {
   ],
   bad: [
     {
+      name: 'an h2UpgradePolicy outside the CRD enum (lower case) -> error',
+      spec: { inboundConnectionPool: { http: { h2UpgradePolicy: 'upgrade' } } },
+      path: 'spec.inboundConnectionPool.http.h2UpgradePolicy',
+    },
+    {
+      name: 'a TLS minProtocolVersion outside the CRD enum -> error',
+      spec: { ingress: [{ port: { number: 443, protocol: 'HTTPS' }, tls: { mode: 'SIMPLE', serverCertificate: '/c', privateKey: '/k', minProtocolVersion: 'TLSV1_4' } }] },
+      path: 'spec.ingress[0].tls.minProtocolVersion',
+    },
+    {
       name: 'egress as a string -> error',
       spec: { egress: 'foo' },
       path: 'spec.egress',

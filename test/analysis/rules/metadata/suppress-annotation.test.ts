@@ -10,6 +10,10 @@ describeRule('S-SUPPRESS-ANNOTATION', {
     { name: 'no annotation', manifests: [sidecarManifest({ egress: [{ hosts: ['./*'] }] })] },
     { name: 'known rule ids with reasons', manifests: annotated('{"S-NAME-DEFAULT": "legacy name kept until the namespace migrates"}') },
     { name: 'an empty object suppresses nothing, and says so plainly', manifests: annotated('{}') },
+    {
+      name: 'an object of a kind no front door judges (a ConfigMap) is not read',
+      manifests: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'prod', annotations: { [SUPPRESS_ANNOTATION]: 'not json' } } }],
+    },
   ],
   bad: [
     {
