@@ -55,7 +55,7 @@ for (const dir of ['examples', 'bench']) {
     obj: { extends: '../tsconfig.json', compilerOptions: { noEmit: true, rootDir: '..' }, include: ['**/*.ts'] },
   });
 }
-const tsNode = (project: string, script: string) => `ts-node --transpile-only --project ${project} ${script}`;
+const tsNode = (tsconfig: string, script: string) => `ts-node --transpile-only --project ${tsconfig} ${script}`;
 
 
 // Proves the public API is jsii-clean for every target language. Generates code only:

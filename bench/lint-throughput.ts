@@ -7,9 +7,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Composer, Parser } from 'yaml';
-import { main } from '../src/cli/main';
 import { meshYaml } from './fixtures';
 import { median, report, round, runs, time } from './measure';
+import { main } from '../src/cli/main';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 
@@ -25,8 +25,12 @@ function parseOnly(file: string): number {
 function lint(file: string): number {
   let bytes = 0;
   const code = main(['lint', '--format', 'json', file], {
-    stdout: (text) => { bytes += text.length; },
-    stderr: (text) => { throw new Error(text); },
+    stdout: (text) => {
+      bytes += text.length;
+    },
+    stderr: (text) => {
+      throw new Error(text);
+    },
     readStdin: () => '',
   });
   if (code === 2) throw new Error('lint failed to read its input');
@@ -37,7 +41,7 @@ function peakRssMb(file: string): number {
   const bin = join(__dirname, '..', 'lib', 'cli', 'main.js');
   if (!existsSync(bin)) throw new Error('lib/ is missing: run `npx projen compile` first');
   const result = spawnSync(process.execPath, ['--require', join(__dirname, 'max-rss.js'), bin, 'lint', '--format', 'json', file], {
-    encoding: 'utf8', maxBuffer: 1 << 30,
+    encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024,
   });
   const match = /BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr);
   if (!match) throw new Error(`no peak memory reported: ${result.stderr}`);
@@ -63,8 +67,11 @@ try {
       }
     }
     const figures = {
-      n, objects: 2 * n, runs: count,
-      parseOnlyMs: round(median(parse), 1), lintMs: round(median(full), 1),
+      n,
+      objects: 2 * n,
+      runs: count,
+      parseOnlyMs: round(median(parse), 1),
+      lintMs: round(median(full), 1),
       ratio: round(median(full) / median(parse)),
     };
     console.error(`N=${n}: ${JSON.stringify(figures)}`);

@@ -9,8 +9,8 @@ import { join } from 'path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { EgressHost, Endpoint, NamespaceDefaultSidecar, SidecarPort, WorkloadSelector, WorkloadSidecar } from '../src';
-import { AppValidation } from '../src/validation/app-validation';
 import { median, report, round, runs, time } from './measure';
+import { AppValidation } from '../src/validation/app-validation';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 
@@ -123,8 +123,13 @@ const sizes = SIZES.map((n) => {
   }
   const ms = (v: Variant) => round(median(times[v]), 1);
   const figures = {
-    n, namespaces: n / 10, charts: n / 10, runs: count,
-    libraryMs: ms('library'), rawMs: ms('raw'), unvalidatedLibraryMs: ms('unvalidated'),
+    n,
+    namespaces: n / 10,
+    charts: n / 10,
+    runs: count,
+    libraryMs: ms('library'),
+    rawMs: ms('raw'),
+    unvalidatedLibraryMs: ms('unvalidated'),
     ratio: round(median(times.library) / median(times.raw)),
     validationOnlyRatio: round(median(times.library) / median(times.unvalidated)),
     pairedRatios: times.library.map((t, i) => round(t / times.raw[i])),

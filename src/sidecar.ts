@@ -122,8 +122,6 @@ export class Sidecar extends IstioObject {
   }
 
 
-
-
   /** The ingress listeners, in order. */
   public get ingress(): IngressListenerOptions[] {
     return [...this.ingressListeners];

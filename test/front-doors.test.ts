@@ -1,7 +1,7 @@
 // One engine, three front doors: the same manifests give the same findings through the cdk8s
 // app validation, the lint CLI (built bin) and the cdk8s-cli plugin.
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
@@ -12,7 +12,9 @@ const MANIFESTS = [
   { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'shop' }, spec: { egress: [{ hosts: ['./*', 'cart.shop.svc.cluster.local'] }] } },
   { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'legacy', namespace: 'shop' }, spec: { egress: [{ hosts: ['istio-system/*'] }] } },
   {
-    apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'ratings', namespace: 'shop' },
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'Sidecar',
+    metadata: { name: 'ratings', namespace: 'shop' },
     spec: {
       workloadSelector: { labels: { app: 'ratings' } },
       ingress: [{ port: { number: 9080, protocol: 'HTTP' }, defaultEndpoint: 'localhost:8080' }, { port: { number: 9080, protocol: 'HTTP' } }],
@@ -24,7 +26,9 @@ const MANIFESTS = [
   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'ratings', namespace: 'shop', labels: { app: 'ratings' } }, spec: { containers: [{ name: 'app', image: 'ratings' }] } },
 ];
 
-type Comparable = { ruleId: string; severity: string; resource: { kind: string; namespace?: string | null; name: string }; path: string; message: string };
+type Comparable = {
+  ruleId: string; severity: string; resource: { kind: string; namespace?: string | null; name: string }; path: string; message: string;
+};
 const normalize = (findings: Comparable[]) =>
   findings.map((f) => `${f.ruleId} ${f.severity} ${f.resource.kind} ${f.resource.namespace ?? '-'}/${f.resource.name} ${f.path}: ${f.message}`).sort();
 
@@ -53,12 +57,13 @@ describe('the three front doors agree', () => {
   }
 
   async function viaPlugin(): Promise<string[]> {
-    const violations: Array<{ ruleName: string; recommendation: string; violatingResources: Array<{ resourceName: string; locations: string[] }> }> = [];
-    const parsed = parseAllDocuments(require('fs').readFileSync(file, 'utf8')).map((d) => d.toJS());
+    type Violation = { ruleName: string; recommendation: string; violatingResources: Array<{ resourceName: string; locations: string[] }> };
+    const violations: Violation[] = [];
+    const parsed = parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS());
     await new SidecarValidationPlugin().validate({
       manifests: [file],
       parseManifest: () => parsed,
-      report: { addViolation: (v: (typeof violations)[number]) => violations.push(v), submit: () => undefined },
+      report: { addViolation: (v: Violation) => violations.push(v), submit: () => undefined },
     });
     // The plugin's violations carry the name, not the kind and namespace: compare what they carry.
     return violations.map((v) => {

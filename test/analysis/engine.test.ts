@@ -19,7 +19,14 @@ describe('analyze', () => {
 
   test('a rule that throws is reported as an engine failure with a location, and the other rules still run', () => {
     const broken: MeshRule = {
-      id: 'X-BROKEN', scope: 'mesh', severity: Severity.WARNING, title: 't', why: 'w', fix: 'f', references: [], sources: [RuleSource.OWN],
+      id: 'X-BROKEN',
+      scope: 'mesh',
+      severity: Severity.WARNING,
+      title: 't',
+      why: 'w',
+      fix: 'f',
+      references: [],
+      sources: [RuleSource.OWN],
       examples: { failing: [], passing: [] },
       check() {
         throw new Error('boom');

@@ -77,7 +77,9 @@ describe('MeshAnalysis clusterDomain', () => {
   const manifests = [
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'cart', namespace: 'shop' } },
     {
-      apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'shop' },
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Sidecar',
+      metadata: { name: 'default', namespace: 'shop' },
       spec: { egress: [{ hosts: ['shop/cart.shop.svc.corp.internal'] }] },
     },
   ];

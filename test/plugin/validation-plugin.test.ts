@@ -50,7 +50,9 @@ describe('SidecarValidationPlugin', () => {
 
   test('rootNamespace is honoured', async () => {
     const rootWithSelector = {
-      apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'istio-config' },
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Sidecar',
+      metadata: { name: 'default', namespace: 'istio-config' },
       spec: { workloadSelector: { labels: { app: 'x' } }, egress: [{ hosts: ['./*'] }] },
     };
     const fake = fakeContext({ 'a.yaml': [rootWithSelector] });

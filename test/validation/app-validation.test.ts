@@ -175,7 +175,9 @@ describe('rendering during app.synth()', () => {
       const app = new App({ outdir });
       const chart = new Chart(app, 'shop', { namespace: 'shop' });
       const deployment = new ApiObject(chart, 'ratings-deployment', {
-        apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ratings' },
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'ratings' },
         spec: { selector: { matchLabels: { app: 'ratings' } }, template: { metadata: { labels: { app: 'ratings' } } } },
       });
       new Sidecar(chart, 'ratings', {
