@@ -3,6 +3,7 @@ import {
   Bind, CaptureMode, EgressHost, Endpoint, NoIptablesSidecar, ServiceEntryResolution, SidecarApiVersion, SidecarPort, SidecarProtocol,
   WorkloadSelector,
 } from '../../src';
+import { SEED_NO_IPTABLES, SEED_SERVICE_ENTRY } from '../fixtures/seed-documents';
 
 const productpage = () => WorkloadSelector.of({ app: 'productpage' });
 
@@ -17,32 +18,8 @@ describe('NoIptablesSidecar', () => {
       externalServices: [{ host: 'mysql.foo.com', port: 3306, protocol: SidecarProtocol.MYSQL, serviceEntryNamespace: 'ns1' }],
     });
     expect(Testing.synth(chart)).toEqual([
-      {
-        apiVersion: 'networking.istio.io/v1',
-        kind: 'Sidecar',
-        metadata: { name: 'no-ip-tables', namespace: 'prod-us1' },
-        spec: {
-          workloadSelector: { labels: { app: 'productpage' } },
-          ingress: [{ port: { number: 9080, protocol: 'HTTP', name: 'somename' }, defaultEndpoint: '127.0.0.1:8080', captureMode: 'NONE' }],
-          egress: [{
-            port: { number: 3306, protocol: 'MYSQL', name: 'egressmysql' },
-            captureMode: 'NONE',
-            bind: '127.0.0.1',
-            hosts: ['*/mysql.foo.com'],
-          }],
-        },
-      },
-      {
-        apiVersion: 'networking.istio.io/v1',
-        kind: 'ServiceEntry',
-        metadata: { name: 'external-svc-mysql', namespace: 'ns1' },
-        spec: {
-          hosts: ['mysql.foo.com'],
-          ports: [{ number: 3306, name: 'mysql', protocol: 'MYSQL' }],
-          location: 'MESH_EXTERNAL',
-          resolution: 'DNS',
-        },
-      },
+      { ...SEED_NO_IPTABLES, apiVersion: 'networking.istio.io/v1' },
+      { ...SEED_SERVICE_ENTRY, apiVersion: 'networking.istio.io/v1' },
     ]);
     expect(sidecar.serviceEntries.map((e) => `${e.namespace}/${e.name}`)).toEqual(['ns1/external-svc-mysql']);
   });

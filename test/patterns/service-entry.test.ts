@@ -2,6 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import {
   IstioMesh, ServiceEntry, ServiceEntryLocation, ServiceEntryResolution, SidecarApiVersion, SidecarProtocol, WorkloadSelector,
 } from '../../src';
+import { SEED_SERVICE_ENTRY } from '../fixtures/seed-documents';
 
 describe('ServiceEntry', () => {
   test('the seed\'s external-svc-mysql', () => {
@@ -13,17 +14,7 @@ describe('ServiceEntry', () => {
       location: ServiceEntryLocation.MESH_EXTERNAL,
       resolution: ServiceEntryResolution.DNS,
     });
-    expect(Testing.synth(chart)).toEqual([{
-      apiVersion: 'networking.istio.io/v1',
-      kind: 'ServiceEntry',
-      metadata: { name: 'external-svc-mysql', namespace: 'ns1' },
-      spec: {
-        hosts: ['mysql.foo.com'],
-        ports: [{ number: 3306, name: 'mysql', protocol: 'MYSQL' }],
-        location: 'MESH_EXTERNAL',
-        resolution: 'DNS',
-      },
-    }]);
+    expect(Testing.synth(chart)).toEqual([{ ...SEED_SERVICE_ENTRY, apiVersion: 'networking.istio.io/v1' }]);
   });
 
   test('every field, with ports and endpoints added after construction', () => {
