@@ -20,8 +20,7 @@ export class EgressHost {
    * Hosts in the Sidecar's own namespace (`./<dnsName>`). In the mesh-wide default Sidecar,
    * this is the namespace of each workload it applies to.
    *
-   * @param dnsName the host to import
-   * @default dnsName '*', every host in the namespace
+   * @param dnsName the host to import; '*' (the default) for every host in the namespace
    */
   public static sameNamespace(dnsName: string = '*'): EgressHost {
     return EgressHost.parse(`./${dnsName}`);
@@ -30,8 +29,7 @@ export class EgressHost {
   /**
    * A host from any namespace (`*\/<dnsName>`), e.g. a ServiceEntry host wherever it is declared.
    *
-   * @param dnsName the host to import
-   * @default dnsName '*', every host the namespace can see
+   * @param dnsName the host to import; '*' (the default) for every host the namespace can see
    */
   public static anyNamespace(dnsName: string = '*'): EgressHost {
     return EgressHost.parse(`*/${dnsName}`);

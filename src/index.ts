@@ -20,10 +20,11 @@ export * from './istio-object';
 export * from './sidecar';
 export { Severity } from './analysis/finding';
 export type { Finding, ResourceRef, RelatedResource } from './analysis/finding';
-export * from './validation/suppressions';
+export { RuleSuppressions } from './validation/suppressions';
 export type { Suppression } from './analysis/manifest';
 export * from './plugin/validation-plugin';
 // Pattern constructs (their render and guard helpers stay internal).
+export type { SidecarLabelOptions } from './sidecar-labels';
 export * from './mesh-default-sidecar';
 export * from './namespace-default-sidecar';
 export { WorkloadSidecar } from './workload-sidecar';

@@ -5,6 +5,7 @@ import { EgressListenerOptions } from './egress-listener';
 import { IstioMesh } from './istio-mesh';
 import { OutboundTrafficPolicy } from './outbound-traffic-policy';
 import { Sidecar } from './sidecar';
+import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
 
 /** The namespace of Istio's control plane, which every proxy needs to reach. */
 const CONTROL_PLANE_NAMESPACE = 'istio-system';
@@ -15,7 +16,7 @@ const CONTROL_PLANE_NAMESPACE = 'istio-system';
  * There is deliberately no name, namespace or workload selector: the mesh-wide default is
  * always `<rootNamespace>/default` and never has a selector.
  */
-export interface MeshDefaultSidecarProps {
+export interface MeshDefaultSidecarProps extends SidecarLabelOptions {
   /**
    * The egress listeners of every workload that falls back to this default, in order; the
    * catch-all (no port) must be last. `addEgress()` appends after these.
@@ -102,7 +103,7 @@ export class MeshDefaultSidecar extends Sidecar {
     const mesh = IstioMesh.of(scope);
     super(scope, id, {
       apiVersion: props.apiVersion,
-      metadata: { name: 'default', namespace: mesh.rootNamespace },
+      metadata: patternMetadata('default', mesh.rootNamespace, props),
       egress: props.egress ?? [MeshDefaultSidecar.defaultEgress()],
       outboundTrafficPolicy: props.outboundTrafficPolicy,
     });

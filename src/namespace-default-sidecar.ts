@@ -6,14 +6,14 @@ import { IngressListenerOptions } from './ingress-listener';
 import { MeshDefaultSidecar } from './mesh-default-sidecar';
 import { OutboundTrafficPolicy } from './outbound-traffic-policy';
 import { Sidecar } from './sidecar';
-import { definedMetadata } from './workload-sidecar';
+import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
 
 /**
  * Properties of a `NamespaceDefaultSidecar`.
  *
  * There is deliberately no workload selector: a Sidecar with one is not a namespace default.
  */
-export interface NamespaceDefaultSidecarProps {
+export interface NamespaceDefaultSidecarProps extends SidecarLabelOptions {
   /**
    * The namespace whose workloads this Sidecar applies to.
    *
@@ -127,7 +127,7 @@ export class NamespaceDefaultSidecar extends Sidecar {
     }
     super(scope, id, {
       apiVersion: props.apiVersion,
-      metadata: definedMetadata(props.name ?? 'default', props.namespace),
+      metadata: patternMetadata(props.name ?? 'default', props.namespace, props),
       ingress: props.ingress,
       egress: props.egress ?? [MeshDefaultSidecar.defaultEgress()],
       outboundTrafficPolicy: props.outboundTrafficPolicy,

@@ -13,7 +13,8 @@ import { Sidecar } from './sidecar';
 import { SidecarPort, SidecarProtocol } from './sidecar-port';
 import { SidecarIngressTlsOptions } from './tls';
 import { WorkloadSelector } from './workload-selector';
-import { definedMetadata, requireSelector } from './workload-sidecar';
+import { requireSelector } from './workload-sidecar';
+import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
 
 /**
  * An inbound listener of a workload without iptables: the proxy listens on `port` and forwards
@@ -148,7 +149,7 @@ export interface ExternalServiceOptions {
 /**
  * Properties of a `NoIptablesSidecar`.
  */
-export interface NoIptablesSidecarProps {
+export interface NoIptablesSidecarProps extends SidecarLabelOptions {
   /**
    * The pods deployed without iptables rules (no `istio-init`, interception mode NONE).
    *
@@ -273,7 +274,7 @@ export class NoIptablesSidecar extends Sidecar {
   public constructor(scope: Construct, id: string, props: NoIptablesSidecarProps) {
     super(scope, id, {
       apiVersion: props?.apiVersion,
-      metadata: definedMetadata(props?.name, props?.namespace),
+      metadata: patternMetadata(props?.name, props?.namespace, props),
       workloadSelector: requireSelector('NoIptablesSidecar', scope, id, props?.selector),
       outboundTrafficPolicy: props.outboundTrafficPolicy,
       inboundConnectionPool: props.inboundConnectionPool,
@@ -345,7 +346,7 @@ export class NoIptablesSidecar extends Sidecar {
     }
     const entry = new ServiceEntry(this, `ServiceEntry-${options.host}`, {
       apiVersion: this.apiVersion as SidecarApiVersion,
-      metadata: definedMetadata(name, namespace),
+      metadata: patternMetadata(name, namespace),
       hosts: [options.host],
       ports: [{ number: options.port, name: portName, protocol: options.protocol }],
       location: options.location ?? ServiceEntryLocation.MESH_EXTERNAL,

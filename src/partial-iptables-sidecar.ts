@@ -12,7 +12,8 @@ import { Sidecar } from './sidecar';
 import { SidecarPort } from './sidecar-port';
 import { SidecarIngressTlsOptions } from './tls';
 import { WorkloadSelector } from './workload-selector';
-import { definedMetadata, requireSelector } from './workload-sidecar';
+import { requireSelector } from './workload-sidecar';
+import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
 
 /**
  * An inbound listener that iptables does not capture: the proxy listens on `bind`:`port`
@@ -53,7 +54,7 @@ export interface PartialIptablesIngressOptions {
 /**
  * Properties of a `PartialIptablesSidecar`.
  */
-export interface PartialIptablesSidecarProps {
+export interface PartialIptablesSidecarProps extends SidecarLabelOptions {
   /**
    * The workloads (typically a VM's WorkloadEntry) whose proxy runs with iptables capture
    * (interception mode REDIRECT or TPROXY) for part of their traffic.
@@ -166,7 +167,7 @@ export class PartialIptablesSidecar extends Sidecar {
   public constructor(scope: Construct, id: string, props: PartialIptablesSidecarProps) {
     super(scope, id, {
       apiVersion: props?.apiVersion,
-      metadata: definedMetadata(props?.name, props?.namespace),
+      metadata: patternMetadata(props?.name, props?.namespace, props),
       workloadSelector: requireSelector('PartialIptablesSidecar', scope, id, props?.selector),
       outboundTrafficPolicy: props.outboundTrafficPolicy,
       inboundConnectionPool: props.inboundConnectionPool,

@@ -1,4 +1,3 @@
-import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SidecarApiVersion } from './api-version';
 import { ConnectionPoolSettings } from './connection-pool';
@@ -8,11 +7,12 @@ import { MeshDefaultSidecar } from './mesh-default-sidecar';
 import { OutboundTrafficPolicy } from './outbound-traffic-policy';
 import { Sidecar } from './sidecar';
 import { WorkloadSelector } from './workload-selector';
+import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
 
 /**
  * Properties of a `WorkloadSidecar`.
  */
-export interface WorkloadSidecarProps {
+export interface WorkloadSidecarProps extends SidecarLabelOptions {
   /**
    * The pods this Sidecar applies to, in its own namespace, e.g.
    * `WorkloadSelector.of({ app: 'ratings' })` or `WorkloadSelector.fromWorkload(deployment)`.
@@ -130,7 +130,7 @@ export class WorkloadSidecar extends Sidecar {
   public constructor(scope: Construct, id: string, props: WorkloadSidecarProps) {
     super(scope, id, {
       apiVersion: props?.apiVersion,
-      metadata: definedMetadata(props?.name, props?.namespace),
+      metadata: patternMetadata(props?.name, props?.namespace, props),
       workloadSelector: requireSelector('WorkloadSidecar', scope, id, props?.selector),
       ingress: props.ingress,
       egress: props.egress ?? [MeshDefaultSidecar.defaultEgress()],
@@ -140,15 +140,6 @@ export class WorkloadSidecar extends Sidecar {
   }
 }
 
-/**
- * Metadata with only the fields that are set: cdk8s spreads `metadata` over its defaults, so an
- * undefined `name` would erase the generated one.
- *
- * @internal
- */
-export function definedMetadata(name: string | undefined, namespace: string | undefined): ApiObjectMetadata {
-  return { ...(name !== undefined ? { name } : {}), ...(namespace !== undefined ? { namespace } : {}) };
-}
 
 /**
  * The selector, or an error for JavaScript callers that leave out what the type requires.
