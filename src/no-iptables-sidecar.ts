@@ -10,11 +10,11 @@ import { IngressListenerOptions } from './ingress-listener';
 import { OutboundTrafficPolicy } from './outbound-traffic-policy';
 import { ServiceEntry, ServiceEntryLocation, ServiceEntryResolution } from './service-entry';
 import { Sidecar } from './sidecar';
+import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
 import { SidecarPort, SidecarProtocol } from './sidecar-port';
 import { SidecarIngressTlsOptions } from './tls';
 import { WorkloadSelector } from './workload-selector';
 import { requireSelector } from './workload-sidecar';
-import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
 
 /**
  * An inbound listener of a workload without iptables: the proxy listens on `port` and forwards

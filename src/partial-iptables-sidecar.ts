@@ -9,11 +9,11 @@ import { Endpoint } from './endpoint';
 import { IngressListenerOptions } from './ingress-listener';
 import { OutboundTrafficPolicy } from './outbound-traffic-policy';
 import { Sidecar } from './sidecar';
+import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
 import { SidecarPort } from './sidecar-port';
 import { SidecarIngressTlsOptions } from './tls';
 import { WorkloadSelector } from './workload-selector';
 import { requireSelector } from './workload-sidecar';
-import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
 
 /**
  * An inbound listener that iptables does not capture: the proxy listens on `bind`:`port`

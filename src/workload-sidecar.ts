@@ -6,8 +6,8 @@ import { IngressListenerOptions } from './ingress-listener';
 import { MeshDefaultSidecar } from './mesh-default-sidecar';
 import { OutboundTrafficPolicy } from './outbound-traffic-policy';
 import { Sidecar } from './sidecar';
-import { WorkloadSelector } from './workload-selector';
 import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
+import { WorkloadSelector } from './workload-selector';
 
 /**
  * Properties of a `WorkloadSidecar`.

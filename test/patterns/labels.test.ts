@@ -16,8 +16,10 @@ describe('every pattern construct takes labels and annotations', () => {
       selector, ingress: [{ port: SidecarPort.http(9080, 'http'), defaultEndpoint: Endpoint.loopback(8080) }], ...LABELS,
     })],
     ['PartialIptablesSidecar', (c: any) => new PartialIptablesSidecar(c, 'x', {
-      selector, ingress: [{ bind: Bind.ip('172.16.1.32'), port: SidecarPort.http(80, 'http'), defaultEndpoint: Endpoint.loopback(8080) }],
-      egress: [{ hosts: [EgressHost.all()] }], ...LABELS,
+      selector,
+      ingress: [{ bind: Bind.ip('172.16.1.32'), port: SidecarPort.http(80, 'http'), defaultEndpoint: Endpoint.loopback(8080) }],
+      egress: [{ hosts: [EgressHost.all()] }],
+      ...LABELS,
     })],
   ])('%s', (_name, build) => {
     const chart = Testing.chart();
