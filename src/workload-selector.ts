@@ -1,13 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { labelKeyProblem, labelValueProblem } from './analysis/syntax';
+import { podMetadataOf } from './analysis/workloads';
 import { renderMemoized } from './render-memo';
 
-// Where each kind keeps the labels of its pods, after `spec.selector.matchLabels`.
-const POD_LABEL_PATHS: { [kind: string]: string[] } = {
-  Pod: ['metadata', 'labels'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'],
-};
+// Kinds the engine does not know (e.g. a CRD's workload) are read at the usual template path.
 const TEMPLATE_LABEL_PATH = ['spec', 'template', 'metadata', 'labels'];
 const LABEL_PLACES = 'spec.selector.matchLabels, spec.template.metadata.labels, spec.jobTemplate.spec.template.metadata.labels (CronJob) or metadata.labels (Pod)';
 
@@ -85,7 +82,11 @@ function readPodLabels(workload: IConstruct): { [key: string]: string } {
   }
   const json = renderMemoized(apiObject, () => apiObject.toJson());
   const kind: string = json.kind;
-  const labels = pick(json, ['spec', 'selector', 'matchLabels']) ?? pick(json, POD_LABEL_PATHS[kind] ?? TEMPLATE_LABEL_PATH);
+  // The same places the engine reads pod labels from (analysis/workloads.ts), after matchLabels.
+  const podLabels = podMetadataOf(json)?.labels;
+  const labels = pick(json, ['spec', 'selector', 'matchLabels'])
+    ?? (podLabels && Object.keys(podLabels).length > 0 ? { ...podLabels } : undefined)
+    ?? pick(json, TEMPLATE_LABEL_PATH);
   if (!labels) {
     throw new Error(`Cannot select the pods of ${kind} "${apiObject.node.path}": it has no pod labels at ${LABEL_PLACES}; add labels to its pods`);
   }

@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { stringAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { CAPTURE_MODES } from '../../schema/model';
 import { sidecarManifest } from '../example-manifests';
+import { captureModeProblem } from '../sidecar-fields';
 import { captureModePath, classifiedEgressListeners } from './egress-ports';
 
 export const egressCaptureMode: SidecarRule = {
@@ -21,10 +21,8 @@ export const egressCaptureMode: SidecarRule = {
   check(sidecar, report) {
     for (const listener of classifiedEgressListeners(sidecar)) {
       const mode = stringAt(listener.listener, 'captureMode');
-      if (mode === undefined || CAPTURE_MODES.includes(mode)) continue;
-      const upper = mode.toUpperCase();
-      const hint = CAPTURE_MODES.includes(upper) ? `write it in upper case, ${JSON.stringify(upper)}` : 'use one of them, or leave captureMode out for DEFAULT';
-      report(captureModePath(listener), `captureMode ${JSON.stringify(mode)} is not one of DEFAULT, IPTABLES or NONE: ${hint}`);
+      const problem = mode === undefined ? undefined : captureModeProblem(mode);
+      if (problem) report(captureModePath(listener), problem);
     }
   },
 };

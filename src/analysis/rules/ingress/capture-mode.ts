@@ -2,9 +2,7 @@ import { Severity } from '../../finding';
 import { fieldPath, stringAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
 import { sidecarManifest } from '../example-manifests';
-import { ingressListeners } from '../sidecar-fields';
-
-const CAPTURE_MODES: readonly string[] = ['DEFAULT', 'IPTABLES', 'NONE'];
+import { captureModeProblem, ingressListeners } from '../sidecar-fields';
 
 export const ingressCaptureMode: SidecarRule = {
   id: 'S-IN-CAPTURE-MODE',
@@ -22,8 +20,8 @@ export const ingressCaptureMode: SidecarRule = {
   check(sidecar, report) {
     for (const { listener, path } of ingressListeners(sidecar)) {
       const mode = stringAt(listener, 'captureMode');
-      if (mode === undefined || CAPTURE_MODES.includes(mode)) continue;
-      report(fieldPath(path, 'captureMode'), `captureMode ${JSON.stringify(mode)} is not one of DEFAULT, IPTABLES or NONE: the Sidecar CRD rejects it; use one of them (in upper case) or leave it out`);
+      const problem = mode === undefined ? undefined : captureModeProblem(mode);
+      if (problem) report(fieldPath(path, 'captureMode'), problem);
     }
   },
 };

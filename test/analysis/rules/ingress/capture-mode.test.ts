@@ -17,7 +17,7 @@ describeRule('S-IN-CAPTURE-MODE', {
       name: 'TPROXY is not a capture mode -> error',
       spec: { ingress: [{ port: PORT, captureMode: 'TPROXY' }] },
       path: 'spec.ingress[0].captureMode',
-      message: 'captureMode "TPROXY" is not one of DEFAULT, IPTABLES or NONE: the Sidecar CRD rejects it; use one of them (in upper case) or leave it out',
+      message: 'captureMode "TPROXY" is not one of DEFAULT, IPTABLES or NONE, so the Sidecar CRD rejects it: use one of them, or leave captureMode out for DEFAULT',
     },
     { name: 'the enum is case-sensitive -> error', spec: { ingress: [{ port: PORT, captureMode: 'iptables' }] } },
     { name: 'an empty string is not in the enum -> error', spec: { ingress: [{ port: PORT, captureMode: '' }] } },
