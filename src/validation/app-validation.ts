@@ -30,7 +30,7 @@ interface SynthesizingApp {
  * computes afresh, so a later change to the app is never judged on stale results.
  */
 export class AppValidation implements IValidation {
-  private session?: { findings?: Finding[] };
+  private session?: { findings?: Finding[]; errors?: string[] };
 
   constructor(private readonly root: IConstruct, private readonly settings: () => AppValidationSettings) {
     const app = root as unknown as SynthesizingApp;
@@ -41,10 +41,14 @@ export class AppValidation implements IValidation {
   }
 
   public validate(): string[] {
+    // cdk8s asks once per chart: within one synth the messages are formatted once too.
+    if (this.session?.errors) return this.session.errors;
     const failOn = this.settings().failOnWarnings ? Severity.WARNING : Severity.ERROR;
-    return this.findings()
+    const errors = this.findings()
       .filter((f) => isBlocking(f, failOn))
       .map((f) => `[${f.location}] ${formatFinding(f)}`);
+    if (this.session) this.session.errors = errors;
+    return errors;
   }
 
   /** Every finding about the app as it is now, suppressed ones included. */
