@@ -43,7 +43,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   deps: ['yaml@^2.8.0'],
   // jsii bundles runtime dependencies that are not jsii modules.
   bundledDeps: ['yaml'],
-  devDeps: ['cdk8s-plus-33@^2.5.57', 'cdk8s-cli@^2.200.0', 'fast-check@^4', 'ts-node@^10'],
+  devDeps: ['@kubernetes-models/istio@3.0.1', 'cdk8s-plus-33@^2.5.57', 'cdk8s-cli@^2.200.0', 'fast-check@^4', 'ts-node@^10'],
 
   gitignore: ['/dist/', '/cdk8s.out/', '/.jsii.tabl.json'],
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'projenrc', 'examples', 'bench'] },
