@@ -1,7 +1,7 @@
 import { RULE_FAILURE_ID, analyze, formatFinding } from '../../src/analysis/engine';
 import { Severity } from '../../src/analysis/finding';
 import { MeshRule, RuleSource } from '../../src/analysis/rule';
-import { sidecarManifest } from '../../src/analysis/rules/example-manifests';
+import { sidecarManifest } from '../../src/analysis/rules/support/example-manifests';
 
 const namespaceWide = (name: string) => sidecarManifest({ egress: [{ hosts: ['./*'] }] }, { name, namespace: 'shop' });
 

@@ -8,7 +8,7 @@ import { Finding, Severity } from '../../src/analysis/finding';
 import { ManifestEntry, isObject } from '../../src/analysis/manifest';
 import { Rule } from '../../src/analysis/rule';
 import { findRule } from '../../src/analysis/rules';
-import { sidecarManifest } from '../../src/analysis/rules/example-manifests';
+import { sidecarManifest } from '../../src/analysis/rules/support/example-manifests';
 import { RuleSuppressions } from '../../src/validation/suppressions';
 
 export { sidecarManifest };

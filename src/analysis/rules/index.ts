@@ -5,6 +5,7 @@ import { HOST_RULES } from './hosts';
 import { INGRESS_RULES } from './ingress';
 import { MESH_RULES } from './mesh';
 import { METADATA_RULES } from './metadata';
+import { suppressAnnotationRule } from './metadata/s-suppress-annotation';
 import { OUTBOUND_POLICY_RULES } from './outbound-policy';
 import { PORTS_RULES } from './ports';
 import { SELECTOR_RULES } from './selector';
@@ -16,6 +17,7 @@ import { TLS_RULES } from './tls';
  */
 export const RULES: readonly Rule[] = [
   ...METADATA_RULES,
+  suppressAnnotationRule((id) => BY_ID.has(id)),
   ...SELECTOR_RULES,
   ...PORTS_RULES,
   ...INGRESS_RULES,

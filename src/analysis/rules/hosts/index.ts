@@ -1,11 +1,11 @@
-import { hostDns } from './host-dns';
-import { hostDuplicate } from './host-duplicate';
-import { hostEmptyPart } from './host-empty-part';
-import { hostFormat } from './host-format';
-import { hostNamespace } from './host-namespace';
-import { hostPartialWildcard } from './host-partial-wildcard';
-import { hostShortName } from './host-short-name';
-import { hostStarStarExclusive } from './host-star-star-exclusive';
+import { hostDns } from './s-host-dns';
+import { hostDuplicate } from './s-host-duplicate';
+import { hostEmptyPart } from './s-host-empty-part';
+import { hostFormat } from './s-host-format';
+import { hostNamespace } from './s-host-namespace';
+import { hostPartialWildcard } from './s-host-partial-wildcard';
+import { hostShortName } from './s-host-short-name';
+import { hostStarStarExclusive } from './s-host-star-star-exclusive';
 import { Rule } from '../../rule';
 
 export const HOST_RULES: readonly Rule[] = [

@@ -1,12 +1,12 @@
-import { ingressBindIp } from './bind-ip';
-import { ingressCaptureMode } from './capture-mode';
-import { defaultEndpointHost } from './default-endpoint-host';
-import { defaultEndpointPort } from './default-endpoint-port';
-import { defaultEndpointUds } from './default-endpoint-uds';
-import { ingressNull } from './ingress-null';
-import { ingressPortRange } from './port-range';
-import { ingressPortRequired } from './port-required';
-import { ingressPortUnique } from './port-unique';
+import { ingressBindIp } from './s-in-bind-ip';
+import { ingressCaptureMode } from './s-in-capture-mode';
+import { defaultEndpointHost } from './s-in-default-endpoint-host';
+import { defaultEndpointPort } from './s-in-default-endpoint-port';
+import { defaultEndpointUds } from './s-in-default-endpoint-uds';
+import { ingressNull } from './s-in-null';
+import { ingressPortRange } from './s-in-port-range';
+import { ingressPortRequired } from './s-in-port-required';
+import { ingressPortUnique } from './s-in-port-unique';
 import { Rule } from '../../rule';
 
 export const INGRESS_RULES: readonly Rule[] = [

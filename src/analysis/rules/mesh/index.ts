@@ -1,13 +1,13 @@
-import { ambientIneffective } from './ambient-ineffective';
-import { egressHostNotFound } from './egress-host-not-found';
-import { emptySelectorPrecedence } from './empty-selector-precedence';
-import { namespaceUnset } from './namespace-unset';
-import { notForGateways } from './not-for-gateways';
-import { nsMultipleSelectorless } from './ns-multiple-selectorless';
-import { rootDefaultHasSelector } from './root-default-has-selector';
-import { rootEmptySelector } from './root-empty-selector';
-import { selectorNoMatch } from './selector-no-match';
-import { workloadMultipleSelectors } from './workload-multiple-selectors';
+import { ambientIneffective } from './x-ambient-ineffective';
+import { egressHostNotFound } from './x-egress-host-not-found';
+import { emptySelectorPrecedence } from './x-empty-selector-precedence';
+import { namespaceUnset } from './x-namespace-unset';
+import { notForGateways } from './x-not-for-gateways';
+import { nsMultipleSelectorless } from './x-ns-multiple-selectorless';
+import { rootDefaultHasSelector } from './x-root-default-has-selector';
+import { rootEmptySelector } from './x-root-empty-selector';
+import { selectorNoMatch } from './x-selector-no-match';
+import { workloadMultipleSelectors } from './x-workload-multiple-selectors';
 import { Rule } from '../../rule';
 
 /** Rules across objects (scope 'mesh'): they judge the whole input at once. */

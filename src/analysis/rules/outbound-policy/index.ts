@@ -1,10 +1,10 @@
-import { otpEgressProxyDeprecated } from './otp-egress-proxy-deprecated';
-import { otpEgressProxyHost } from './otp-egress-proxy-host';
-import { otpEgressProxyPort } from './otp-egress-proxy-port';
-import { otpEgressProxyRequiresAllowAny } from './otp-egress-proxy-requires-allow-any';
-import { otpEgressProxySubset } from './otp-egress-proxy-subset';
-import { otpModeDefaultRegistryOnly } from './otp-mode-default-registry-only';
-import { otpModeEnum } from './otp-mode-enum';
+import { otpEgressProxyDeprecated } from './s-otp-egressproxy-deprecated';
+import { otpEgressProxyHost } from './s-otp-egressproxy-host';
+import { otpEgressProxyPort } from './s-otp-egressproxy-port';
+import { otpEgressProxyRequiresAllowAny } from './s-otp-egressproxy-requires-allow-any';
+import { otpEgressProxySubset } from './s-otp-egressproxy-subset';
+import { otpModeDefaultRegistryOnly } from './s-otp-mode-default-registry-only';
+import { otpModeEnum } from './s-otp-mode-enum';
 import { Rule } from '../../rule';
 
 export const OUTBOUND_POLICY_RULES: readonly Rule[] = [

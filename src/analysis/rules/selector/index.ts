@@ -1,9 +1,9 @@
-import { selEmptyKey } from './sel-empty-key';
-import { selEmptyLabels } from './sel-empty-labels';
-import { selLabelSyntax } from './sel-label-syntax';
-import { selMaxLabels } from './sel-max-labels';
-import { selValueLength } from './sel-value-length';
-import { selWildcard } from './sel-wildcard';
+import { selEmptyKey } from './s-sel-empty-key';
+import { selEmptyLabels } from './s-sel-empty-labels';
+import { selLabelSyntax } from './s-sel-label-syntax';
+import { selMaxLabels } from './s-sel-max-labels';
+import { selValueLength } from './s-sel-value-length';
+import { selWildcard } from './s-sel-wildcard';
 import { Rule } from '../../rule';
 
 export const SELECTOR_RULES: readonly Rule[] = [

@@ -1,0 +1,28 @@
+import { Severity } from '../../finding';
+import { stringAt } from '../../manifest';
+import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarManifest } from '../support/example-manifests';
+import { captureModePath, classifiedEgressListeners } from '../support/egress-ports';
+
+export const egressUdsCaptureMode: SidecarRule = {
+  id: 'S-EG-UDS-CAPTURE-MODE',
+  scope: 'sidecar',
+  severity: Severity.ERROR,
+  title: 'A unix-socket egress listener uses captureMode DEFAULT or NONE',
+  why: 'iptables cannot redirect traffic to a unix socket, so Istio rejects captureMode IPTABLES on a unix-socket egress listener.',
+  fix: 'Leave captureMode out (DEFAULT) or set it to NONE on the unix-socket listener.',
+  references: ['IST0106'],
+  sources: [RuleSource.WEBHOOK],
+  examples: {
+    failing: [sidecarManifest({ egress: [{ port: {}, bind: 'unix:///var/run/a.sock', captureMode: 'IPTABLES', hosts: ['./*'] }] })],
+    passing: [sidecarManifest({ egress: [{ port: {}, bind: 'unix:///var/run/a.sock', captureMode: 'NONE', hosts: ['./*'] }] })],
+  },
+  check(sidecar, report) {
+    for (const listener of classifiedEgressListeners(sidecar)) {
+      // Values outside the enum are S-EG-CAPTURE-MODE's.
+      if (listener.kind === 'unix-socket' && stringAt(listener.listener, 'captureMode') === 'IPTABLES') {
+        report(captureModePath(listener), `captureMode "IPTABLES" cannot redirect traffic to a unix socket: on unix-socket egress listener ${listener.index} use DEFAULT or NONE (or leave captureMode out)`);
+      }
+    }
+  },
+};

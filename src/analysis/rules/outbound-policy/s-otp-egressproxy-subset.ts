@@ -1,0 +1,27 @@
+import { Severity } from '../../finding';
+import { fieldPath, stringAt } from '../../manifest';
+import { RuleSource, SidecarRule } from '../../rule';
+import { isDns1123Label } from '../../syntax/dns';
+import { sidecarManifest } from '../support/example-manifests';
+import { outboundPolicyOf, PROXY_PATH } from '../support/policy-fields';
+
+export const otpEgressProxySubset: SidecarRule = {
+  id: 'S-OTP-EGRESSPROXY-SUBSET',
+  scope: 'sidecar',
+  severity: Severity.ERROR,
+  title: 'egressProxy.subset is a DNS label',
+  why: 'Istio rejects an egressProxy whose subset is not a DNS label: subset names of a DestinationRule are DNS labels, so no subset could match.',
+  fix: 'Use the name of a subset of the proxy\'s DestinationRule (letters, digits and "-", at most 63 characters), or leave subset out.',
+  references: ['IST0106'],
+  sources: [RuleSource.WEBHOOK],
+  examples: {
+    failing: [sidecarManifest({ outboundTrafficPolicy: { mode: 'ALLOW_ANY', egressProxy: { host: 'egress-proxy.infra.svc.cluster.local', port: { number: 3128 }, subset: 'Bad_Subset' } } })],
+    passing: [sidecarManifest({ outboundTrafficPolicy: { mode: 'ALLOW_ANY', egressProxy: { host: 'egress-proxy.infra.svc.cluster.local', port: { number: 3128 }, subset: 'v1' } } })],
+  },
+  check(sidecar, report) {
+    const subset = stringAt(outboundPolicyOf(sidecar)?.egressProxy, 'subset');
+    // Istio skips an empty subset: it means the whole service.
+    if (subset === undefined || subset === '' || isDns1123Label(subset)) return;
+    report(fieldPath(PROXY_PATH, 'subset'), `egressProxy subset ${JSON.stringify(subset)} is not a DNS label: use the name of a DestinationRule subset (at most 63 letters, digits and "-", starting and ending with a letter or digit), e.g. "v1", or leave subset out`);
+  },
+};

@@ -1,0 +1,15 @@
+import { SidecarRule } from '../../rule';
+import { egressHostProblems } from '../../syntax/egress-host';
+import { egressHosts } from './sidecar-fields';
+import { SyntaxFamily, SyntaxRuleDocs, syntaxFamilyRule } from './syntax-family-rule';
+
+const EGRESS_HOSTS: SyntaxFamily = {
+  values: (sidecar) => egressHosts(sidecar).map(({ host, path }) => ({ value: host, path })),
+  problems: egressHostProblems,
+  describe: (host) => `egress host "${host}"`,
+};
+
+/** A rule of the egress host family (the parser `EgressHost.parse` uses too). */
+export function egressHostSyntaxRule(docs: SyntaxRuleDocs): SidecarRule {
+  return syntaxFamilyRule(EGRESS_HOSTS, docs);
+}
