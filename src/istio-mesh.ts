@@ -1,9 +1,18 @@
 import { Construct, IConstruct, Node } from 'constructs';
-import { Finding } from './analysis/finding';
+import { formatFinding, isBlocking } from './analysis/engine';
+import { Finding, Severity } from './analysis/finding';
+import { resolveRunSettings } from './analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from './analysis/snapshot';
-import { fqdnProblem, namespaceNameProblem } from './analysis/syntax';
 import { SidecarApiVersion } from './api-version';
 import { AppValidation } from './validation/app-validation';
+import { REPORT_FILE_ENV } from './validation/report';
+
+/** Setting it (to 1, true or yes) silences synth-time warnings, as the `quiet` setting does. */
+const QUIET_ENV = 'CDK8S_ISTIO_SIDECAR_QUIET';
+
+function isTruthy(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true', 'yes'].includes(value.trim().toLowerCase());
+}
 
 /**
  * Mesh-wide settings for every Sidecar in the app.
@@ -39,11 +48,32 @@ export interface IstioMeshProps {
   readonly clusterDomain?: string;
 
   /**
-   * Fail synth on warnings too, not only on errors. Suppressed findings never fail synth.
+   * The least serious finding that fails synth: `Severity.ERROR`, or `Severity.WARNING` to fail
+   * on warnings too (`Severity.INFO` fails on every finding). Suppressed findings never fail
+   * synth. The CLI's `--fail-on` and the plugin's `failOn` mean the same.
+   *
+   * @default Severity.ERROR
+   */
+  readonly failOn?: Severity;
+
+  /**
+   * Print no warnings at synth. Findings are still computed, errors still fail synth, and the
+   * mesh's `findings()` still returns everything. Setting the environment variable
+   * `CDK8S_ISTIO_SIDECAR_QUIET=1` does the same when this is not set.
    *
    * @default false
    */
-  readonly failOnWarnings?: boolean;
+  readonly quiet?: boolean;
+
+  /**
+   * Write a JSON report of every finding (suppressed ones with their reason) to this path at
+   * each synth, relative to the working directory. The environment variable
+   * `CDK8S_ISTIO_SIDECAR_REPORT` does the same when this is not set. Keep it out of the
+   * manifest folder: `kubectl apply -f` takes every file there for a manifest.
+   *
+   * @default - no report
+   */
+  readonly reportFile?: string;
 }
 
 /**
@@ -78,7 +108,9 @@ export class IstioMesh extends Construct {
   private _rootNamespace = DEFAULT_ROOT_NAMESPACE;
   private _clusterDomain = DEFAULT_CLUSTER_DOMAIN;
   private _apiVersion = SidecarApiVersion.V1;
-  private _failOnWarnings = false;
+  private _failOn = Severity.ERROR;
+  private _quiet?: boolean;
+  private _reportFile?: string;
   private readonly validation: AppValidation;
   /** Path of the first Sidecar whose apiVersion came from this mesh; the version is final from then on. */
   private apiVersionTakenBy?: string;
@@ -89,17 +121,32 @@ export class IstioMesh extends Construct {
     super(scope, id);
     // The app-wide validation: registered once per app, here, so every object is judged once.
     this.validation = new AppValidation(scope, () => ({
-      rootNamespace: this._rootNamespace, clusterDomain: this._clusterDomain, failOnWarnings: this._failOnWarnings,
+      run: { rootNamespace: this._rootNamespace, clusterDomain: this._clusterDomain, failOn: this._failOn },
+      quiet: this.quiet,
+      reportFile: this.reportFile,
     }));
     this.node.addValidation(this.validation);
   }
 
   /**
    * Every finding about the app as it renders now, suppressed ones included: what synth
-   * validation reports, for tests and tools.
+   * validation reports, for tests and tools. Reading them prints nothing and changes nothing.
    */
   public findings(): Finding[] {
     return this.validation.findings();
+  }
+
+  /**
+   * The unsuppressed findings at least as serious as `severity`, one line each as synth reports
+   * them (`[construct path] RULE-ID: message (at field)`): empty when the app is clean, so a
+   * test asserts "no warnings" by comparing it with an empty list.
+   *
+   * @param severity the least serious finding to list
+   * @default Severity.WARNING
+   */
+  public problems(severity?: Severity): string[] {
+    const least = severity ?? Severity.WARNING;
+    return this.findings().filter((f) => isBlocking(f, least)).map((f) => `[${f.location}] ${formatFinding(f)}`);
   }
 
   /** The cluster's DNS domain. */
@@ -107,9 +154,22 @@ export class IstioMesh extends Construct {
     return this._clusterDomain;
   }
 
-  /** Whether warnings fail synth. */
-  public get failOnWarnings(): boolean {
-    return this._failOnWarnings;
+  /** The least serious finding that fails synth. */
+  public get failOn(): Severity {
+    return this._failOn;
+  }
+
+  /** Whether synth prints no warnings (the `quiet` setting, else `CDK8S_ISTIO_SIDECAR_QUIET`). */
+  public get quiet(): boolean {
+    return this._quiet ?? isTruthy(process.env[QUIET_ENV]);
+  }
+
+  /**
+   * Where synth writes its JSON report (the `reportFile` setting, else `CDK8S_ISTIO_SIDECAR_REPORT`).
+   * @default - no report
+   */
+  public get reportFile(): string | undefined {
+    return this._reportFile ?? (process.env[REPORT_FILE_ENV] || undefined);
   }
 
   /** The mesh's root namespace, where the mesh-wide default Sidecar lives. */
@@ -145,10 +205,13 @@ export class IstioMesh extends Construct {
   }
 
   private applyProps(props: IstioMeshProps): void {
-    const namespaceProblem = props.rootNamespace === undefined ? undefined : namespaceNameProblem(props.rootNamespace);
-    if (namespaceProblem) throw new Error(`Invalid root namespace ${JSON.stringify(props.rootNamespace)}: ${namespaceProblem}`);
-    const domainProblem = props.clusterDomain === undefined ? undefined : fqdnProblem(props.clusterDomain);
-    if (domainProblem) throw new Error(`Invalid cluster domain ${JSON.stringify(props.clusterDomain)}: ${domainProblem}, e.g. "cluster.local"`);
+    const settings = resolveRunSettings(
+      { rootNamespace: props.rootNamespace ?? this._rootNamespace, clusterDomain: props.clusterDomain ?? this._clusterDomain, failOn: props.failOn ?? this._failOn },
+      (name) => `IstioMesh.configure(): ${name}`,
+    );
+    if (props.reportFile !== undefined && (typeof props.reportFile !== 'string' || props.reportFile.trim() === '')) {
+      throw new Error(`IstioMesh.configure(): reportFile ${JSON.stringify(props.reportFile)} is invalid: give the path of a JSON file, e.g. "cdk8s-istio-sidecar.report.json"`);
+    }
     if (props.apiVersion !== undefined && props.apiVersion !== this._apiVersion && this.apiVersionTakenBy !== undefined) {
       throw new Error(
         `Cannot change the Sidecar apiVersion to "${props.apiVersion}": the object at "${this.apiVersionTakenBy}" was already created with "${this._apiVersion}". `
@@ -161,9 +224,11 @@ export class IstioMesh extends Construct {
         + 'Call IstioMesh.configure() before defining a MeshDefaultSidecar.',
       );
     }
-    this._rootNamespace = props.rootNamespace ?? this._rootNamespace;
+    this._rootNamespace = settings.rootNamespace;
+    this._clusterDomain = settings.clusterDomain;
+    this._failOn = settings.failOn;
     this._apiVersion = props.apiVersion ?? this._apiVersion;
-    this._failOnWarnings = props.failOnWarnings ?? this._failOnWarnings;
-    this._clusterDomain = props.clusterDomain ?? this._clusterDomain;
+    this._quiet = props.quiet ?? this._quiet;
+    this._reportFile = props.reportFile ?? this._reportFile;
   }
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { parseAllDocuments, stringify } from 'yaml';
-import { IstioMesh, SidecarValidationPlugin } from '../src';
+import { IstioMesh, RuleSuppressions, SidecarValidationPlugin } from '../src';
 
 const MANIFESTS = [
   { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'shop' }, spec: { egress: [{ hosts: ['./*', 'cart.shop.svc.cluster.local'] }] } },
@@ -84,5 +84,39 @@ describe('the three front doors agree', () => {
   test('the plugin reports the same findings', async () => {
     const expected = viaApp().map((line) => line.replace(/^(\S+ \S+) \S+ \S+\/(\S+)/, '$1 $2')).sort();
     expect(await viaPlugin()).toEqual(expected);
+  });
+
+  test('suppressions added in the app on raw ApiObjects travel into the YAML: the plugin over the synthesized output agrees with synth', async () => {
+    const app = Testing.app();
+    IstioMesh.configure(app, { quiet: true });
+    const chart = new Chart(app, 'all', { namespace: 'shop' });
+    const sidecar = (name: string, spec: object) => new ApiObject(chart, name, { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name }, spec });
+    sidecar('legacy', { egress: [{ hosts: ['./*', 'istio-system/*'] }] });
+    const ratings = sidecar('ratings', { workloadSelector: { labels: { app: 'ratings' } }, egress: [{ hosts: ['./*'] }] });
+    sidecar('reviews', { workloadSelector: { labels: { app: 'reviews' } }, egress: [{ hosts: ['shop/*', 'shop/a.example.com'] }] });
+    new ApiObject(chart, 'pod', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'reviews', labels: { app: 'reviews' } }, spec: { containers: [{ name: 'app', image: 'reviews' }] } });
+    new ApiObject(chart, 'service', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'reviews' }, spec: { ports: [{ port: 80 }] } });
+    RuleSuppressions.add(chart, 'S-NAME-DEFAULT', 'legacy names kept until the teams migrate');
+    RuleSuppressions.add(ratings, 'X-SELECTOR-NO-MATCH', 'the ratings Deployment lives in another repository');
+    const synthesized = Testing.synth(chart);
+    const inApp = IstioMesh.of(app).findings();
+    expect(inApp.filter((f) => f.suppressedReason !== undefined).map((f) => f.ruleId).sort()).toEqual(['S-NAME-DEFAULT', 'X-SELECTOR-NO-MATCH']);
+    const suppressedByPlugin: string[] = [];
+    const reported: string[] = [];
+    await new SidecarValidationPlugin({ failOn: 'warning' }).validate({
+      manifests: ['all.k8s.yaml'],
+      parseManifest: () => synthesized,
+      report: {
+        addViolation: (v: { ruleName: string }) => reported.push(v.ruleName),
+        submit: (_status: string, metadata: { suppressed: string }) => suppressedByPlugin.push(metadata.suppressed),
+      },
+    });
+    const expected = inApp.filter((f) => f.suppressedReason === undefined).map((f) => `${f.ruleId} (${f.severity})`);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(reported.sort()).toEqual(expected.sort());
+    expect(suppressedByPlugin).toEqual(['2']);
+    // Written only where a suppressed rule can report: Sidecars, not the Service or the Pod.
+    const annotated = synthesized.filter((m) => m.metadata.annotations?.['cdk8s-istio-sidecar.io/suppress']).map((m) => m.kind);
+    expect(annotated).toEqual(['Sidecar', 'Sidecar', 'Sidecar']);
   });
 });

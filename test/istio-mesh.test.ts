@@ -76,7 +76,7 @@ describe('IstioMesh', () => {
 
   test('an invalid root namespace is an error', () => {
     expect(() => IstioMesh.configure(Testing.app(), { rootNamespace: 'istio_system' })).toThrow(new Error(
-      'Invalid root namespace "istio_system": expected a namespace name: at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit, e.g. "istio-system"',
+      'IstioMesh.configure(): rootNamespace "istio_system" is invalid: expected a namespace name: at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit, e.g. "istio-system"',
     ));
   });
 

@@ -2,21 +2,11 @@ import { analyze } from './engine';
 import { Finding, ResourceRef } from './finding';
 import { ManifestEntry } from './manifest';
 import { SelectionVia, selectSidecars } from './selection';
+import { MeshAnalysisOptions } from './mesh-options';
+import { resolveRunSettings } from './run';
 import { MeshSnapshot } from './snapshot';
 
-/** The mesh the manifests are meant for. */
-export interface MeshAnalysisOptions {
-  /**
-   * MeshConfig `rootNamespace`: where the mesh-wide default Sidecar lives.
-   * @default 'istio-system'
-   */
-  readonly rootNamespace?: string;
-  /**
-   * The cluster's DNS domain, for the FQDN of Kubernetes Services (`name.namespace.svc.<domain>`).
-   * @default 'cluster.local'
-   */
-  readonly clusterDomain?: string;
-}
+export type { MeshAnalysisOptions } from './mesh-options';
 
 /** Which Sidecar istiod applies to one workload, and why. */
 export interface SidecarSelection {
@@ -43,6 +33,8 @@ export class MeshAnalysis {
    *
    * @param manifests Kubernetes objects: Sidecars, ServiceEntries, Services, Namespaces and
    * workloads are read, anything else is ignored
+   * @param options the mesh the manifests are meant for
+   * @throws if an option is invalid (a root namespace that is not a namespace name, say)
    */
   public static analyze(manifests: any[], options: MeshAnalysisOptions = {}): Finding[] {
     return analyze(entriesOf(manifests), meshOptionsOf(options));
@@ -51,6 +43,9 @@ export class MeshAnalysis {
   /**
    * For every workload among the manifests, in input order, which Sidecar istiod applies to its
    * pods and why.
+   *
+   * @param manifests Kubernetes objects, as for `analyze`
+   * @param options the mesh the manifests are meant for
    */
   public static explain(manifests: any[], options: MeshAnalysisOptions = {}): SidecarSelection[] {
     const mesh = new MeshSnapshot(entriesOf(manifests), meshOptionsOf(options));
@@ -69,6 +64,11 @@ function entriesOf(manifests: unknown): ManifestEntry[] {
   return Array.isArray(manifests) ? manifests.map((manifest) => ({ manifest })) : [];
 }
 
+/** The options checked as every front door checks them; a bad one throws, naming it. */
 function meshOptionsOf(options: MeshAnalysisOptions | undefined): MeshAnalysisOptions {
-  return { rootNamespace: options?.rootNamespace, clusterDomain: options?.clusterDomain };
+  const { rootNamespace, clusterDomain } = resolveRunSettings(
+    { rootNamespace: options?.rootNamespace, clusterDomain: options?.clusterDomain },
+    (name) => `MeshAnalysis: ${name}`,
+  );
+  return { rootNamespace, clusterDomain };
 }

@@ -1,7 +1,8 @@
+import { parseArgs as parseFlags } from 'util';
 import { InputError } from './input-error';
 import { Severity } from '../analysis/finding';
+import { SettingName, SettingsError, resolveRunSettings } from '../analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
-import { fqdnProblem, namespaceNameProblem } from '../analysis/syntax/dns';
 
 export type Command = 'lint' | 'explain';
 export type OutputFormat = 'text' | 'json';
@@ -36,7 +37,7 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  -v, --version  show the version',
   ].join('\n'),
   lint: [
-    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--format text|json] [--fail-on error|warning] PATH...',
+    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--format text|json] [--fail-on error|warning|info] PATH...',
     '',
     'Reports every finding about the Sidecars in PATH. Exit code: 0 when no finding reaches',
     '--fail-on, 1 when one does, 2 on a usage error or input that cannot be read.',
@@ -45,7 +46,7 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     `  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default ${DEFAULT_ROOT_NAMESPACE})`,
     `  --cluster-domain D    the cluster's DNS domain, for Service host names (default ${DEFAULT_CLUSTER_DOMAIN})`,
     '  --format text|json    output format (default text)',
-    '  --fail-on error|warning  the least severe finding that fails the run (default error)',
+    '  --fail-on error|warning|info  the least severe finding that fails the run (default error)',
     '  -h, --help            show this help',
   ].join('\n'),
   explain: [
@@ -61,7 +62,25 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
   ].join('\n'),
 };
 
-const FAIL_ON: { readonly [name: string]: Severity } = { error: Severity.ERROR, warning: Severity.WARNING };
+/** The flags of each command, as `util.parseArgs` reads them. */
+const FLAGS = {
+  lint: {
+    'root-namespace': { type: 'string' },
+    'cluster-domain': { type: 'string' },
+    'format': { type: 'string' },
+    'fail-on': { type: 'string' },
+    'help': { type: 'boolean', short: 'h' },
+  },
+  explain: {
+    'root-namespace': { type: 'string' },
+    'format': { type: 'string' },
+    'help': { type: 'boolean', short: 'h' },
+  },
+} as const;
+
+const FLAG_OF_SETTING: { readonly [name in SettingName]: string } = {
+  rootNamespace: '--root-namespace', clusterDomain: '--cluster-domain', failOn: '--fail-on',
+};
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [first, ...rest] = argv;
@@ -70,45 +89,38 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (first !== 'lint' && first !== 'explain') throw new InputError(`unknown command "${first}": expected "lint" or "explain"`);
   const command: Command = first;
 
-  const paths: string[] = [];
-  let rootNamespace = DEFAULT_ROOT_NAMESPACE;
-  let clusterDomain = DEFAULT_CLUSTER_DOMAIN;
-  let format: OutputFormat = 'text';
-  let failOn = Severity.ERROR;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '-h' || arg === '--help') return { kind: 'help', command };
-    if (arg === '-' || !arg.startsWith('-')) {
-      paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg : arg.slice(0, eq);
-    const value = (): string => {
-      const v = eq < 0 ? rest[++i] : arg.slice(eq + 1);
-      if (v === undefined || v === '') throw new InputError(`${name} needs a value`);
-      return v;
-    };
-    if (name === '--root-namespace') {
-      rootNamespace = value();
-      const problem = namespaceNameProblem(rootNamespace);
-      if (problem) throw new InputError(`--root-namespace ${JSON.stringify(rootNamespace)} is invalid: ${problem}`);
-    } else if (name === '--cluster-domain' && command === 'lint') {
-      clusterDomain = value();
-      const problem = fqdnProblem(clusterDomain);
-      if (problem) throw new InputError(`--cluster-domain ${JSON.stringify(clusterDomain)} is invalid: ${problem}`);
-    } else if (name === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') throw new InputError(`--format must be "text" or "json", not "${v}"`);
-      format = v;
-    } else if (name === '--fail-on' && command === 'lint') {
-      const v = value();
-      if (!(v in FAIL_ON)) throw new InputError(`--fail-on must be "error" or "warning", not "${v}"`);
-      failOn = FAIL_ON[v];
-    } else {
-      throw new InputError(`unknown option "${arg}" for ${command}; see \`cdk8s-istio-sidecar ${command} --help\``);
-    }
+  let parsed: { values: { [flag: string]: string | boolean | undefined }; positionals: string[] };
+  try {
+    parsed = parseFlags({ args: [...rest], options: FLAGS[command], allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new InputError(`${flagProblem(error, command)}; see \`cdk8s-istio-sidecar ${command} --help\``);
+  }
+  const { values, positionals: paths } = parsed;
+  if (values.help) return { kind: 'help', command };
+  for (const [flag, value] of Object.entries(values)) {
+    if (value === '') throw new InputError(`--${flag} needs a value`);
+  }
+  const format = (values.format as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new InputError(`--format must be "text" or "json", not "${format}"`);
+  let settings;
+  try {
+    settings = resolveRunSettings(
+      { rootNamespace: values['root-namespace'], clusterDomain: values['cluster-domain'], failOn: values['fail-on'] },
+      (name) => FLAG_OF_SETTING[name],
+    );
+  } catch (error) {
+    if (error instanceof SettingsError) throw new InputError(error.message);
+    throw error;
   }
   if (paths.length === 0) throw new InputError(`${command} needs at least one PATH (a YAML file, a directory, or - for stdin)`);
-  return { kind: 'run', options: { command, paths, rootNamespace, clusterDomain, format, failOn } };
+  return { kind: 'run', options: { command, paths, format, ...settings } };
+}
+
+/** util.parseArgs's errors, said in this CLI's words (its own name them by code). */
+function flagProblem(error: unknown, command: Command): string {
+  const { code, message } = error as { code?: string; message?: string };
+  const option = /'(-{1,2}[^' ]+)/.exec(message ?? '')?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${option ?? message}" for ${command}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option ?? 'an option'} needs a value`;
+  return message ?? String(error);
 }

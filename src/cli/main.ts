@@ -5,7 +5,7 @@ import { CliOptions, USAGE, parseArgs } from './args';
 import { InputError } from './input-error';
 import { loadManifests } from './load';
 import { explainJson, explainText, lintJson, lintText } from './report';
-import { analyze, isBlocking } from '../analysis/engine';
+import { runAnalysis } from '../analysis/run';
 import { selectSidecars } from '../analysis/selection';
 import { MeshSnapshot } from '../analysis/snapshot';
 
@@ -45,17 +45,16 @@ export function main(argv: readonly string[], io: CliIo): number {
 
 function run(options: CliOptions, io: CliIo): number {
   const input = loadManifests(options.paths, io.readStdin);
-  const meshOptions = { rootNamespace: options.rootNamespace, clusterDomain: options.clusterDomain };
   if (options.command === 'explain') {
-    const { workloads } = selectSidecars(new MeshSnapshot(input.entries, meshOptions));
+    const { workloads } = selectSidecars(new MeshSnapshot(input.entries, options));
     io.stdout(options.format === 'json' ? explainJson(workloads) : explainText(workloads));
     return EXIT_OK;
   }
-  const findings = analyze(input.entries, meshOptions);
+  const result = runAnalysis(input.entries, options);
   io.stdout(options.format === 'json'
-    ? lintJson(findings, input.entries.length)
-    : lintText(findings, input.entries.length, input.files.length, options.failOn));
-  return findings.some((f) => isBlocking(f, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+    ? lintJson(result, input.entries.length)
+    : lintText(result, input.entries.length, input.files.length));
+  return result.blocking.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function version(): string {

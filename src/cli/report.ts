@@ -1,11 +1,12 @@
-import { formatFinding, isBlocking } from '../analysis/engine';
-import { Finding, ResourceRef, Severity } from '../analysis/finding';
+import { formatFinding } from '../analysis/engine';
+import { ResourceRef } from '../analysis/finding';
+import { RunResult } from '../analysis/run';
 import { WorkloadSelection } from '../analysis/selection';
 
 /** The JSON shape of `lint --format json`; keys in this order, nothing else. */
-export function lintJson(findings: readonly Finding[], resources: number): string {
-  const active = findings.filter((f) => f.suppressedReason === undefined);
-  const count = (severity: Severity) => active.filter((f) => f.severity === severity).length;
+export function lintJson(result: RunResult, resources: number): string {
+  const active = result.findings.filter((f) => f.suppressedReason === undefined);
+  const { errors, warnings, infos } = result.summary;
   return JSON.stringify({
     findings: active.map((f) => ({
       ruleId: f.ruleId,
@@ -16,19 +17,19 @@ export function lintJson(findings: readonly Finding[], resources: number): strin
       file: f.location ?? null,
       references: f.references,
     })),
-    summary: { errors: count(Severity.ERROR), warnings: count(Severity.WARNING), infos: count(Severity.INFO), resources },
+    summary: { errors, warnings, infos, resources },
   }, undefined, 2);
 }
 
 /** One line per finding (file, object, severity, rule, message, field), then a summary line. */
-export function lintText(findings: readonly Finding[], resources: number, files: number, failOn: Severity): string {
-  const active = findings.filter((f) => f.suppressedReason === undefined);
+export function lintText(result: RunResult, resources: number, files: number): string {
+  const active = result.findings.filter((f) => f.suppressedReason === undefined);
   const lines = active.map((f) => `${f.location ?? '<input>'}: ${describe(f.resource)}: ${f.severity} ${formatFinding(f)}`);
-  const count = (severity: Severity) => active.filter((f) => f.severity === severity).length;
-  const failing = active.filter((f) => isBlocking(f, failOn)).length;
-  const suppressed = findings.length - active.length;
+  const { errors, warnings, infos, suppressed } = result.summary;
+  const failing = result.blocking.length;
+  const failOn = result.settings.failOn;
   lines.push(
-    `${plural(count(Severity.ERROR), 'error')}, ${plural(count(Severity.WARNING), 'warning')}, ${plural(count(Severity.INFO), 'info')} `
+    `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')} `
     + `in ${plural(resources, 'resource')} from ${plural(files, 'file')}`
     + `${suppressed > 0 ? `; ${suppressed} suppressed by annotation` : ''}${failing > 0 ? ` (${failing} at or above --fail-on ${failOn})` : ''}`,
   );

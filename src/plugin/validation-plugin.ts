@@ -1,9 +1,9 @@
-import { analyze, isBlocking } from '../analysis/engine';
-import { Severity } from '../analysis/finding';
 import { ManifestEntry } from '../analysis/manifest';
+import { RunSettings, resolveRunSettings, runAnalysis } from '../analysis/run';
 import { findRule } from '../analysis/rules';
-import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
-import { fqdnProblem, namespaceNameProblem } from '../analysis/syntax/dns';
+import { nearMiss } from '../analysis/schema/near-miss';
+
+const KNOWN_PROPERTIES: readonly string[] = ['rootNamespace', 'clusterDomain', 'failOn'];
 
 /** The part of cdk8s-cli's ValidationContext the plugin uses (typed here: cdk8s-cli is not a dependency). */
 interface PluginContext {
@@ -19,8 +19,6 @@ interface PluginContext {
   };
   parseManifest(manifestPath: string): unknown[];
 }
-
-const FAIL_ON: { readonly [name: string]: Severity } = { error: Severity.ERROR, warning: Severity.WARNING };
 
 /**
  * A cdk8s-cli validation plugin: `cdk8s synth` runs the same engine as the app validation and
@@ -39,40 +37,35 @@ const FAIL_ON: { readonly [name: string]: Severity } = { error: Severity.ERROR, 
  * ```
  */
 export class SidecarValidationPlugin {
-  private readonly rootNamespace: string;
-  private readonly clusterDomain: string;
-  private readonly failOn: Severity;
+  private readonly settings: RunSettings;
 
   /**
    * @param properties the `properties` of the plugin's entry in cdk8s.yaml: `rootNamespace`
    * (default istio-system), `clusterDomain` (default cluster.local) and `failOn` (`error`, the
-   * default, or `warning`)
+   * default, `warning` or `info`)
    */
   public constructor(properties: { [key: string]: any } = {}) {
-    const { rootNamespace = DEFAULT_ROOT_NAMESPACE, clusterDomain = DEFAULT_CLUSTER_DOMAIN, failOn = 'error', ...unknown } = properties ?? {};
+    const { rootNamespace, clusterDomain, failOn, ...unknown } = properties ?? {};
     const extra = Object.keys(unknown);
     if (extra.length > 0) {
-      throw new Error(`cdk8s-istio-sidecar plugin: unknown properties ${extra.map((k) => `"${k}"`).join(', ')}; expected rootNamespace, clusterDomain and failOn`);
+      const suggestion = extra.length === 1 ? nearMiss(extra[0], KNOWN_PROPERTIES) : undefined;
+      const named = extra.length === 1 ? `property "${extra[0]}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` : `properties ${extra.map((k) => `"${k}"`).join(', ')}`;
+      throw new Error(`cdk8s-istio-sidecar plugin: unknown ${named}; expected ${KNOWN_PROPERTIES.slice(0, -1).join(', ')} and ${KNOWN_PROPERTIES[KNOWN_PROPERTIES.length - 1]}`);
     }
-    const namespaceProblem = typeof rootNamespace === 'string' ? namespaceNameProblem(rootNamespace) : 'expected a namespace name';
-    if (namespaceProblem) throw new Error(`cdk8s-istio-sidecar plugin: rootNamespace ${JSON.stringify(rootNamespace)} is invalid: ${namespaceProblem}`);
-    const domainProblem = typeof clusterDomain === 'string' ? fqdnProblem(clusterDomain) : 'expected a DNS domain';
-    if (domainProblem) throw new Error(`cdk8s-istio-sidecar plugin: clusterDomain ${JSON.stringify(clusterDomain)} is invalid: ${domainProblem}`);
-    if (typeof failOn !== 'string' || !(failOn in FAIL_ON)) {
-      throw new Error(`cdk8s-istio-sidecar plugin: failOn must be "error" or "warning", not ${JSON.stringify(failOn)}`);
-    }
-    this.rootNamespace = rootNamespace;
-    this.clusterDomain = clusterDomain;
-    this.failOn = FAIL_ON[failOn];
+    this.settings = resolveRunSettings({ rootNamespace, clusterDomain, failOn }, (name) => `cdk8s-istio-sidecar plugin: ${name}`);
   }
 
-  /** Called by cdk8s-cli after synth with the manifests it wrote. */
+  /**
+   * Called by cdk8s-cli after synth with the manifests it wrote.
+   *
+   * @param context cdk8s-cli's validation context: the manifests, and the report to fill in
+   */
   public async validate(context: any): Promise<void> {
     const ctx = context as PluginContext;
     const entries: ManifestEntry[] = ctx.manifests.flatMap((manifestPath) =>
       ctx.parseManifest(manifestPath).map((manifest) => ({ manifest, location: manifestPath })));
-    const findings = analyze(entries, { rootNamespace: this.rootNamespace, clusterDomain: this.clusterDomain });
-    for (const finding of findings) {
+    const result = runAnalysis(entries, this.settings);
+    for (const finding of result.findings) {
       if (finding.suppressedReason !== undefined) continue;
       ctx.report.addViolation({
         ruleName: `${finding.ruleId} (${finding.severity})`,
@@ -85,7 +78,14 @@ export class SidecarValidationPlugin {
         }],
       });
     }
-    const failed = findings.some((f) => isBlocking(f, this.failOn));
-    ctx.report.submit(failed ? 'failure' : 'success', { rootNamespace: this.rootNamespace, findings: String(findings.length) });
+    const { errors, warnings, infos, suppressed } = result.summary;
+    ctx.report.submit(result.blocking.length > 0 ? 'failure' : 'success', {
+      rootNamespace: this.settings.rootNamespace,
+      failOn: this.settings.failOn,
+      errors: String(errors),
+      warnings: String(warnings),
+      infos: String(infos),
+      suppressed: String(suppressed),
+    });
   }
 }

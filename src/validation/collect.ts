@@ -2,25 +2,38 @@ import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { RuleSuppressions } from './suppressions';
 import { ManifestEntry } from '../analysis/manifest';
-import { renderMemoized } from '../render-memo';
+import { renderMemoized, withRenderMemo } from '../render-memo';
+
+/** The objects of an app the engine reads, rendered, each beside the ApiObject it came from. */
+export interface CollectedManifests {
+  readonly entries: ManifestEntry[];
+  /** `apiObjects[i]` rendered `entries[i]`. */
+  readonly apiObjects: ApiObject[];
+}
 
 /**
  * Renders every ApiObject of the app whose kind the engine reads, with its construct path and
  * suppressions. Rendering uses `ApiObject.toJson()`, so Lazy values and JSON patches are
- * applied and objects from `Include`, imports and raw ApiObjects are judged like ours.
+ * applied and objects from `Include`, imports and raw ApiObjects are judged like ours. Each
+ * object renders once here, however many others read it (a workload Sidecar reads its
+ * Deployment's pod labels).
  */
-export function collectManifests(root: IConstruct, kinds: ReadonlySet<string>): ManifestEntry[] {
-  const entries: ManifestEntry[] = [];
-  for (const construct of root.node.findAll()) {
-    if (!ApiObject.isApiObject(construct) || !kinds.has(construct.kind)) continue;
-    const suppressions = RuleSuppressions.of(construct);
-    entries.push({
-      manifest: renderMemoized(construct, () => construct.toJson()),
-      location: reportedPath(construct),
-      ...(suppressions.length > 0 ? { suppressions } : {}),
-    });
-  }
-  return entries;
+export function collectManifests(root: IConstruct, kinds: ReadonlySet<string>): CollectedManifests {
+  return withRenderMemo(() => {
+    const entries: ManifestEntry[] = [];
+    const apiObjects: ApiObject[] = [];
+    for (const construct of root.node.findAll()) {
+      if (!ApiObject.isApiObject(construct) || !kinds.has(construct.kind)) continue;
+      const suppressions = RuleSuppressions.of(construct);
+      apiObjects.push(construct);
+      entries.push({
+        manifest: renderMemoized(construct, () => construct.toJson()),
+        location: reportedPath(construct),
+        ...(suppressions.length > 0 ? { suppressions } : {}),
+      });
+    }
+    return { entries, apiObjects };
+  });
 }
 
 /**

@@ -1,35 +1,26 @@
 import { mkdirSync, writeFileSync } from 'fs';
-import { join } from 'path';
-import { Finding, Severity } from '../analysis/finding';
+import { dirname, resolve } from 'path';
+import { Finding } from '../analysis/finding';
+import { RunResult } from '../analysis/run';
 
-export const REPORT_FILE_NAME = 'cdk8s-istio-sidecar.report.json';
+/** Setting it asks the app validation to write its JSON report to that path, as `reportFile` does. */
+export const REPORT_FILE_ENV = 'CDK8S_ISTIO_SIDECAR_REPORT';
 
-export interface FindingSummary {
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  readonly suppressed: number;
-}
-
-/** Counts unsuppressed findings by severity, and suppressed ones apart. */
-export function summarize(findings: readonly Finding[]): FindingSummary {
-  const active = findings.filter((f) => f.suppressedReason === undefined);
-  return {
-    errors: active.filter((f) => f.severity === Severity.ERROR).length,
-    warnings: active.filter((f) => f.severity === Severity.WARNING).length,
-    infos: active.filter((f) => f.severity === Severity.INFO).length,
-    suppressed: findings.length - active.length,
-  };
+/** The JSON report of one synth: settings, summary, and every finding with its suppression. */
+export function reportJson(result: RunResult): string {
+  const { rootNamespace, clusterDomain, failOn } = result.settings;
+  const findings: readonly Finding[] = result.findings;
+  return JSON.stringify({ tool: 'cdk8s-istio-sidecar', rootNamespace, clusterDomain, failOn, summary: result.summary, findings }, undefined, 2) + '\n';
 }
 
 /**
- * Writes the JSON report into the app's output folder. JSON, not YAML: the cdk8s CLI takes
- * every YAML file there for a manifest. No timestamps, so the same app gives the same bytes.
+ * Writes the report to `file` (relative paths from the working directory). Never into the
+ * manifest folder unless asked: `kubectl apply -f dist/` takes every file there for a manifest.
+ * No timestamps, so the same app gives the same bytes.
  */
-export function writeReport(outdir: string, rootNamespace: string, findings: readonly Finding[]): string {
-  mkdirSync(outdir, { recursive: true });
-  const file = join(outdir, REPORT_FILE_NAME);
-  const report = { tool: 'cdk8s-istio-sidecar', rootNamespace, summary: summarize(findings), findings };
-  writeFileSync(file, JSON.stringify(report, undefined, 2) + '\n');
-  return file;
+export function writeReport(file: string, result: RunResult): string {
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, reportJson(result));
+  return path;
 }

@@ -41,6 +41,17 @@ describe('MeshAnalysis.analyze', () => {
   });
 });
 
+describe('MeshAnalysis options are checked as every front door checks them', () => {
+  test.each([
+    [{ rootNamespace: 'Istio_System' }, 'MeshAnalysis: rootNamespace "Istio_System" is invalid: expected a namespace name'],
+    [{ clusterDomain: 'cluster..local' }, 'MeshAnalysis: clusterDomain "cluster..local" is invalid: '],
+    [{ rootNamespace: 7 as unknown as string }, 'MeshAnalysis: rootNamespace 7 is invalid: expected a namespace name such as "istio-system"'],
+  ])('%j is refused by analyze and explain', (options, message) => {
+    expect(() => MeshAnalysis.analyze([], options)).toThrow(message);
+    expect(() => MeshAnalysis.explain([], options)).toThrow(message);
+  });
+});
+
 describe('MeshAnalysis.explain', () => {
   test('says which Sidecar applies to each workload, and why', () => {
     const result = MeshAnalysis.explain([

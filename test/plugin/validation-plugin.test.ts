@@ -61,11 +61,12 @@ describe('SidecarValidationPlugin', () => {
   });
 
   test.each([
-    [{ failOn: 'info' }, 'cdk8s-istio-sidecar plugin: failOn must be "error" or "warning", not "info"'],
+    [{ failOn: 'warnings' }, 'cdk8s-istio-sidecar plugin: failOn "warnings" is invalid: expected "error", "warning", "info"'],
     [{ rootNamespace: 3 }, 'cdk8s-istio-sidecar plugin: rootNamespace 3 is invalid: expected a namespace name'],
     [{ rootNamespace: 'Istio_System' }, 'cdk8s-istio-sidecar plugin: rootNamespace "Istio_System" is invalid: expected a namespace name: at most 63 lower-case letters'],
     [{ clusterDomain: 'cluster..local' }, 'cdk8s-istio-sidecar plugin: clusterDomain "cluster..local" is invalid: '],
-    [{ rootNamepsace: 'x' }, 'cdk8s-istio-sidecar plugin: unknown properties "rootNamepsace"; expected rootNamespace, clusterDomain and failOn'],
+    [{ rootNamepsace: 'x' }, 'cdk8s-istio-sidecar plugin: unknown property "rootNamepsace" (did you mean "rootNamespace"?); expected rootNamespace, clusterDomain and failOn'],
+    [{ a: 1, b: 2 }, 'cdk8s-istio-sidecar plugin: unknown properties "a", "b"; expected rootNamespace, clusterDomain and failOn'],
   ])('refuses bad properties %j', (properties, message) => {
     expect(() => new SidecarValidationPlugin(properties)).toThrow(message);
   });

@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, App, Chart, Include, Testing } from 'cdk8s';
 import { EgressHost, IstioMesh, Sidecar, WorkloadSelector } from '../../src';
 import * as engine from '../../src/analysis/engine';
-import { REPORT_FILE_NAME } from '../../src/validation/report';
 import { RuleSuppressions } from '../../src/validation/suppressions';
 
 function rawSidecar(scope: Chart, id: string, spec: unknown, name = id): ApiObject {
@@ -96,15 +95,17 @@ describe('app-wide validation at synth', () => {
     expect(() => Testing.synth(chart)).not.toThrow();
   });
 
-  test('app.synth() writes a JSON report with every finding, suppressed ones with their reason', () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'istio-sidecar-'));
+  test('app.synth() writes a JSON report where reportFile says, with every finding, suppressed ones with their reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'istio-sidecar-'));
     try {
-      const app = new App({ outdir });
+      const app = new App({ outdir: join(dir, 'dist') });
       const chart = new Chart(app, 'shop', { namespace: 'shop' });
       new Sidecar(chart, 'ratings', { workloadSelector: WorkloadSelector.of({ app: 'ratings' }) });
       RuleSuppressions.add(chart, 'S-EMPTY-CONFIG', 'placeholder until the ratings team picks its ports');
+      IstioMesh.configure(app, { reportFile: join(dir, 'reports', 'sidecars.json') });
       app.synth();
-      const report = JSON.parse(readFileSync(join(outdir, REPORT_FILE_NAME), 'utf8'));
+      const report = JSON.parse(readFileSync(join(dir, 'reports', 'sidecars.json'), 'utf8'));
+      expect(report).toMatchObject({ rootNamespace: 'istio-system', clusterDomain: 'cluster.local', failOn: 'error' });
       expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, suppressed: 1 });
       expect(report.findings[0]).toMatchObject({
         ruleId: 'S-EMPTY-CONFIG',
@@ -112,9 +113,44 @@ describe('app-wide validation at synth', () => {
         resource: { kind: 'Sidecar', namespace: 'shop' },
         suppressedReason: 'placeholder until the ratings team picks its ports',
       });
+      expect(readdirSync(join(dir, 'dist'))).toEqual(['shop.k8s.yaml']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('CDK8S_ISTIO_SIDECAR_REPORT asks for the report when reportFile is not set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'istio-sidecar-'));
+    const previous = process.env.CDK8S_ISTIO_SIDECAR_REPORT;
+    process.env.CDK8S_ISTIO_SIDECAR_REPORT = join(dir, 'report.json');
+    try {
+      const app = new App({ outdir: join(dir, 'dist') });
+      new Sidecar(new Chart(app, 'shop', { namespace: 'shop' }), 'default', { metadata: { name: 'default' }, egress: [{ hosts: [EgressHost.sameNamespace()] }] });
+      app.synth();
+      expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).summary).toEqual({ errors: 0, warnings: 0, infos: 0, suppressed: 0 });
+    } finally {
+      if (previous === undefined) delete process.env.CDK8S_ISTIO_SIDECAR_REPORT;
+      else process.env.CDK8S_ISTIO_SIDECAR_REPORT = previous;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('by default nothing but manifests lands in the output folder', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'istio-sidecar-'));
+    try {
+      const app = new App({ outdir });
+      new Sidecar(new Chart(app, 'shop', { namespace: 'shop' }), 'default', { metadata: { name: 'default' }, egress: [{ hosts: [EgressHost.sameNamespace()] }] });
+      app.synth();
+      expect(readdirSync(outdir)).toEqual(['shop.k8s.yaml']);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
+  });
+
+  test('a reportFile that is not a path is refused at configure', () => {
+    expect(() => IstioMesh.configure(Testing.app(), { reportFile: ' ' })).toThrow(
+      'IstioMesh.configure(): reportFile " " is invalid: give the path of a JSON file, e.g. "cdk8s-istio-sidecar.report.json"',
+    );
   });
 });
 
@@ -169,7 +205,7 @@ describe('suppressions travel with the YAML', () => {
 });
 
 describe('rendering during app.synth()', () => {
-  test('a workload Sidecar\'s Deployment renders once for validation and once for output, not once per lookup', () => {
+  test('a workload Sidecar\'s Deployment renders once for validation, not once per lookup or per chart', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'istio-sidecar-'));
     try {
       const app = new App({ outdir });
@@ -184,10 +220,13 @@ describe('rendering during app.synth()', () => {
         workloadSelector: WorkloadSelector.fromWorkload(deployment),
         egress: [{ hosts: [EgressHost.sameNamespace()] }],
       });
+      new Chart(app, 'other');
       const renders = jest.spyOn(deployment, 'toJson');
       app.synth();
-      // Once by the validation (which the Sidecar's selector reuses), once by cdk8s for the output.
-      expect(renders).toHaveBeenCalledTimes(2);
+      // Once by the validation (which the Sidecar's selector reuses there), and for the output
+      // once by cdk8s and once by the Sidecar's selector: the memo never outlives a validation
+      // pass, as user code may change the app right after it.
+      expect(renders).toHaveBeenCalledTimes(3);
       // Outside a synth every render is fresh: a later change is seen.
       Testing.synth(chart);
       expect(renders.mock.calls.length).toBeGreaterThan(2);
@@ -213,9 +252,9 @@ describe('the suppress annotation written by hand', () => {
   test('IstioMesh.configure checks the root namespace and the cluster domain', () => {
     const app = Testing.app();
     expect(() => IstioMesh.configure(app, { rootNamespace: 'Istio_System' })).toThrow(
-      'Invalid root namespace "Istio_System": expected a namespace name: at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit, e.g. "istio-system"',
+      'IstioMesh.configure(): rootNamespace "Istio_System" is invalid: expected a namespace name: at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit, e.g. "istio-system"',
     );
-    expect(() => IstioMesh.configure(app, { clusterDomain: 'cluster..local' })).toThrow(/^Invalid cluster domain "cluster..local": /);
+    expect(() => IstioMesh.configure(app, { clusterDomain: 'cluster..local' })).toThrow(/^IstioMesh.configure\(\): clusterDomain "cluster..local" is invalid: .*, e.g. "cluster.local"$/);
     expect(IstioMesh.configure(app, { clusterDomain: 'corp.internal' }).clusterDomain).toBe('corp.internal');
   });
 });

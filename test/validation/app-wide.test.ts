@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
-import { EgressHost, IstioMesh, MeshAnalysis, SelectionVia, Sidecar, WorkloadSelector } from '../../src';
+import { EgressHost, IstioMesh, MeshAnalysis, SelectionVia, Severity, Sidecar, WorkloadSelector } from '../../src';
 
 const MESH_DEFAULT_EGRESS = [{ hosts: [EgressHost.sameNamespace(), EgressHost.namespace('istio-system').allHosts()] }];
 
@@ -16,16 +13,6 @@ function synthError(run: () => unknown): string {
   throw new Error('expected synth to fail');
 }
 
-/** Runs `body` with an App writing into a temporary folder, removed afterwards. */
-function withApp(body: (app: App) => void): void {
-  const outdir = mkdtempSync(join(tmpdir(), 'istio-app-wide-'));
-  try {
-    body(new App({ outdir }));
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
-
 function rootDefault(app: App, props: { selector?: WorkloadSelector } = {}): Chart {
   IstioMesh.configure(app, { rootNamespace: 'istio-config' });
   const chart = new Chart(app, 'mesh', { namespace: 'istio-config' });
@@ -34,7 +21,7 @@ function rootDefault(app: App, props: { selector?: WorkloadSelector } = {}): Cha
 }
 
 describe('app-wide analysis at synth', () => {
-  beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
+  beforeEach(() => jest.spyOn(process.stderr, 'write').mockImplementation(() => true));
   afterEach(() => jest.restoreAllMocks());
 
   test('two namespace-wide Sidecars of one namespace in two charts fail synth with one line naming both', () => {
@@ -64,28 +51,22 @@ describe('app-wide analysis at synth', () => {
     );
   });
 
-  test('warnings are printed once per app.synth(), however many charts', () => {
-    withApp((app) => {
-      for (const namespace of ['a', 'b', 'c']) {
-        const chart = new Chart(app, namespace, { namespace });
-        new Sidecar(chart, 'everything', { metadata: { name: 'everything' }, egress: MESH_DEFAULT_EGRESS });
-      }
-      const warn = console.warn as jest.Mock;
-      app.synth();
-      expect(warn).toHaveBeenCalledTimes(1);
-      const printed = String(warn.mock.calls[0][0]);
-      for (const namespace of ['a', 'b', 'c']) expect(printed).toContain(`[${namespace}/everything] S-NAME-DEFAULT`);
-      app.synth();
-      expect(warn).toHaveBeenCalledTimes(2);
-    });
-  });
-
-  test('failOnWarnings turns a cross-object warning into a synth error', () => {
+  test('failOn: warning turns a cross-object warning into a synth error, printed as an error only', () => {
     const app = Testing.app();
     rootDefault(app, { selector: WorkloadSelector.of({ app: 'foo' }) });
-    IstioMesh.configure(app, { failOnWarnings: true });
+    IstioMesh.configure(app, { failOn: Severity.WARNING, quiet: false });
     expect(synthError(() => app.synthYaml())).toContain('[mesh/default] X-ROOT-DEFAULT-HAS-SELECTOR: ');
-    expect(console.warn).not.toHaveBeenCalled();
+    expect(process.stderr.write).not.toHaveBeenCalled();
+  });
+
+  test('failOn: info fails on any finding, and a bad failOn is refused at configure', () => {
+    const app = Testing.app();
+    IstioMesh.configure(app, { failOn: Severity.INFO });
+    expect(IstioMesh.of(app).failOn).toBe(Severity.INFO);
+    expect(() => IstioMesh.configure(app, { failOn: 'warnings' as Severity })).toThrow(
+      'IstioMesh.configure(): failOn "warnings" is invalid: expected "error", "warning", "info"',
+    );
+    expect(IstioMesh.of(app).failOn).toBe(Severity.INFO);
   });
 
   test('a Sidecar selecting a cdk8s-plus Deployment matches it', () => {

@@ -1,0 +1,13 @@
+/** The mesh the manifests are meant for: what every front door (synth, CLI, plugin) needs to know. */
+export interface MeshAnalysisOptions {
+  /**
+   * MeshConfig `rootNamespace`: where the mesh-wide default Sidecar lives.
+   * @default 'istio-system'
+   */
+  readonly rootNamespace?: string;
+  /**
+   * The cluster's DNS domain, for the FQDN of Kubernetes Services (`name.namespace.svc.<domain>`).
+   * @default 'cluster.local'
+   */
+  readonly clusterDomain?: string;
+}

@@ -1,0 +1,88 @@
+// One run of the engine, as every front door (app validation, CLI, cdk8s-cli plugin) does it:
+// settings resolved and validated here, once, then load (the front door's job), run, render.
+import { analyze, isBlocking } from './engine';
+import { Finding, Severity } from './finding';
+import { ManifestEntry } from './manifest';
+import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from './snapshot';
+import { fqdnProblem, namespaceNameProblem } from './syntax/dns';
+
+/** The settings of one run, resolved: every field has its value. */
+export interface RunSettings {
+  readonly rootNamespace: string;
+  readonly clusterDomain: string;
+  /** The least serious unsuppressed finding that fails the run. */
+  readonly failOn: Severity;
+}
+
+/** Settings as a front door received them: from flags, cdk8s.yaml, props or JavaScript, any type. */
+export interface RunSettingsInput {
+  readonly rootNamespace?: unknown;
+  readonly clusterDomain?: unknown;
+  readonly failOn?: unknown;
+}
+
+export type SettingName = keyof RunSettingsInput;
+
+/** A setting a front door was given is invalid. The message names it as that front door spells it. */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+const SEVERITIES: readonly string[] = [Severity.ERROR, Severity.WARNING, Severity.INFO];
+
+/**
+ * Fills in the defaults and checks every setting; throws a SettingsError naming the first bad
+ * one with `spell` (e.g. `--root-namespace` on the CLI), its value, and what it should be.
+ */
+export function resolveRunSettings(input: RunSettingsInput, spell: (name: SettingName) => string = (name) => name): RunSettings {
+  const invalid = (name: SettingName, value: unknown, problem: string) =>
+    new SettingsError(`${spell(name)} ${JSON.stringify(value)} is invalid: ${problem}`);
+  const { rootNamespace = DEFAULT_ROOT_NAMESPACE, clusterDomain = DEFAULT_CLUSTER_DOMAIN, failOn = Severity.ERROR } = input;
+  if (typeof rootNamespace !== 'string') throw invalid('rootNamespace', rootNamespace, 'expected a namespace name such as "istio-system"');
+  const namespaceProblem = namespaceNameProblem(rootNamespace);
+  if (namespaceProblem) throw invalid('rootNamespace', rootNamespace, namespaceProblem);
+  if (typeof clusterDomain !== 'string') throw invalid('clusterDomain', clusterDomain, 'expected a DNS domain such as "cluster.local"');
+  const domainProblem = fqdnProblem(clusterDomain);
+  if (domainProblem) throw invalid('clusterDomain', clusterDomain, `${domainProblem}, e.g. "cluster.local"`);
+  if (typeof failOn !== 'string' || !SEVERITIES.includes(failOn)) {
+    throw invalid('failOn', failOn, `expected ${SEVERITIES.map((s) => `"${s}"`).join(', ')}`);
+  }
+  return { rootNamespace, clusterDomain, failOn: failOn as Severity };
+}
+
+/** Unsuppressed findings by severity, and suppressed ones apart. */
+export interface FindingSummary {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly suppressed: number;
+}
+
+export function summarize(findings: readonly Finding[]): FindingSummary {
+  let errors = 0, warnings = 0, infos = 0, suppressed = 0;
+  for (const finding of findings) {
+    if (finding.suppressedReason !== undefined) suppressed++;
+    else if (finding.severity === Severity.ERROR) errors++;
+    else if (finding.severity === Severity.WARNING) warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos, suppressed };
+}
+
+/** What one run found, ready for a front door to render. */
+export interface RunResult {
+  readonly settings: RunSettings;
+  /** Every finding, suppressed ones included, grouped by object in input order. */
+  readonly findings: readonly Finding[];
+  readonly summary: FindingSummary;
+  /** The findings that fail the run under `settings.failOn`. */
+  readonly blocking: readonly Finding[];
+}
+
+export function runAnalysis(entries: readonly ManifestEntry[], settings: RunSettings): RunResult {
+  const findings = analyze(entries, { rootNamespace: settings.rootNamespace, clusterDomain: settings.clusterDomain });
+  return { settings, findings, summary: summarize(findings), blocking: findings.filter((f) => isBlocking(f, settings.failOn)) };
+}

@@ -1,0 +1,62 @@
+// Which kind of cdk8s validation pass is running, read off the call stack.
+//
+// cdk8s validates the whole app once at the start of `App.synth()` / `App.synthYaml()`, then
+// once more for every chart it renders (`Chart.toJson()` validates the app before rendering a
+// chart), and once for each `Testing.synth(chart)`. Between the passes of one whole-app synth
+// only cdk8s runs, so nothing can change and one analysis serves them all; between any other
+// two passes user code may run and change the app, so each must be judged afresh.
+//
+// Earlier versions wrapped `app.synth` on the App instance to mark the start and end of a synth.
+// That fails wherever synth is not called through the instance property: the jsii kernel
+// (Python, Java, Go, .NET) calls `App.prototype.synth` directly, and so does
+// `App.prototype.synth.call(app)`. The stack does not depend on how the method was dispatched:
+// cdk8s's own frames are there whoever called it. Where the stack cannot be read (a bundler
+// renamed cdk8s's file), every pass counts as `standalone`: slower, never stale.
+
+/** The kind of pass, for the app validation's cache. */
+export enum SynthPass {
+  /** The first pass of a whole-app synth: judge the app afresh and keep the result for the rest. */
+  APP_START = 'app-start',
+  /** A later pass of the same whole-app synth (a chart being rendered): reuse the result. */
+  APP_CHART = 'app-chart',
+  /** Any other pass (`Testing.synth(chart)`, `chart.toJson()`): judge afresh, keep nothing. */
+  STANDALONE = 'standalone',
+}
+
+/** cdk8s's `App` module, wherever the package is installed (the jsii kernel unpacks it elsewhere). */
+const CDK8S_APP_FILE = /[\\/]cdk8s[\\/]lib[\\/]app\.js$/;
+const WHOLE_APP_SYNTHS: ReadonlySet<string> = new Set(['synth', 'synthYaml']);
+const CHART_SYNTH = '_synthChart';
+/** Deep enough for cdk8s's own frames below any reasonable nesting of user calls. */
+const FRAMES = 64;
+
+/** Classifies the validation pass that is calling (directly or through constructs' Node.validate). */
+export function currentSynthPass(): SynthPass {
+  let inAppSynth = false;
+  let inChartSynth = false;
+  for (const site of callSites()) {
+    if (!CDK8S_APP_FILE.test(site.getFileName() ?? '')) continue;
+    const name = site.getMethodName() ?? site.getFunctionName() ?? '';
+    if (WHOLE_APP_SYNTHS.has(name)) inAppSynth = true;
+    else if (name === CHART_SYNTH) inChartSynth = true;
+  }
+  if (!inAppSynth) return SynthPass.STANDALONE;
+  return inChartSynth ? SynthPass.APP_CHART : SynthPass.APP_START;
+}
+
+function callSites(): NodeJS.CallSite[] {
+  const prepare = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  // Structured frames instead of parsing text: source-map tools and other runtimes format the
+  // text differently; the CallSite API is V8's own.
+  Error.prepareStackTrace = (_error, sites) => sites;
+  Error.stackTraceLimit = FRAMES;
+  try {
+    const holder: { stack?: unknown } = {};
+    Error.captureStackTrace(holder, callSites);
+    return Array.isArray(holder.stack) ? holder.stack as NodeJS.CallSite[] : [];
+  } finally {
+    Error.prepareStackTrace = prepare;
+    Error.stackTraceLimit = limit;
+  }
+}
