@@ -86,7 +86,11 @@ export class IstioMesh extends Construct {
   /** The id of the singleton under the app root; fixed so that two copies of this package share it. */
   public static readonly ID = 'IstioSidecarMesh';
 
-  /** The mesh of the app `scope` belongs to, created with default settings if there is none yet. */
+  /**
+   * The mesh of the app `scope` belongs to, created with default settings if there is none yet.
+   *
+   * @param scope any construct of the app: the app, a chart, a Sidecar
+   */
   public static of(scope: IConstruct): IstioMesh {
     const root = Node.of(scope).root;
     const existing = root.node.tryFindChild(IstioMesh.ID);
@@ -96,8 +100,11 @@ export class IstioMesh extends Construct {
   /**
    * Sets the mesh settings of the app `scope` belongs to. Settings left out keep their value.
    *
-   * @throws if it would change the apiVersion after a Sidecar already took the previous one, or
-   * the root namespace after a `MeshDefaultSidecar` was created in the previous one.
+   * @param scope any construct of the app: the app, a chart, a Sidecar
+   * @param props the settings to change
+   * @throws if a setting is invalid, if it would change the apiVersion after a Sidecar already
+   * took the previous one, or the root namespace after a `MeshDefaultSidecar` was created in the
+   * previous one.
    */
   public static configure(scope: IConstruct, props: IstioMeshProps): IstioMesh {
     const mesh = IstioMesh.of(scope);

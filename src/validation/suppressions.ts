@@ -39,7 +39,11 @@ export class RuleSuppressions {
     scope.node.addMetadata(METADATA_TYPE, suppression);
   }
 
-  /** The suppressions that apply to `construct`: its own and its ancestors'. */
+  /**
+   * The suppressions that apply to `construct`: its own and its ancestors'.
+   *
+   * @param construct any construct of the app
+   */
   public static of(construct: IConstruct): Suppression[] {
     const result: Suppression[] = [];
     for (const scope of construct.node.scopes) {
