@@ -39,6 +39,15 @@ export class Bind {
     this.isUnixSocket = isUnixSocket;
   }
 
+  /**
+   * The address as it appears in the Sidecar spec.
+   *
+   * @internal
+   */
+  public _toIstio(): string {
+    return this.text;
+  }
+
   /** The address as it is rendered, e.g. `127.0.0.1`. */
   public toString(): string {
     return this.text;

@@ -86,6 +86,15 @@ export class EgressHost {
     this.isExclusion = isExclusion;
   }
 
+  /**
+   * The host as it appears in the Sidecar spec.
+   *
+   * @internal
+   */
+  public _toIstio(): string {
+    return this.text;
+  }
+
   /** The host as it is rendered, e.g. `istio-system/*`. */
   public toString(): string {
     return this.text;

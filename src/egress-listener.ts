@@ -47,13 +47,3 @@ export interface EgressListenerOptions {
    */
   readonly captureMode?: CaptureMode;
 }
-
-/** The egress listener as it appears in the Sidecar spec. */
-export function renderEgressListener(listener: EgressListenerOptions): { [key: string]: unknown } {
-  const json: { [key: string]: unknown } = {};
-  if (listener.port) json.port = listener.port.toJson();
-  if (listener.bind) json.bind = listener.bind.toString();
-  if (listener.captureMode) json.captureMode = listener.captureMode;
-  json.hosts = listener.hosts.map(host => host.toString());
-  return json;
-}

@@ -53,6 +53,15 @@ export class Endpoint {
     this.isUnixSocket = text.startsWith(UNIX_SCHEME);
   }
 
+  /**
+   * The endpoint as it appears in the Sidecar spec.
+   *
+   * @internal
+   */
+  public _toIstio(): string {
+    return this.text;
+  }
+
   /** The endpoint as it is rendered, e.g. `127.0.0.1:8080`. */
   public toString(): string {
     return this.text;

@@ -1,9 +1,9 @@
 import { Bind } from './bind';
 import { CaptureMode } from './capture-mode';
-import { ConnectionPoolSettings, renderConnectionPool } from './connection-pool';
+import { ConnectionPoolSettings } from './connection-pool';
 import { Endpoint } from './endpoint';
 import { SidecarPort } from './sidecar-port';
-import { renderIngressTls, SidecarIngressTlsOptions } from './tls';
+import { SidecarIngressTlsOptions } from './tls';
 
 /**
  * An ingress listener: a port on which the proxy accepts inbound traffic for the workload, and
@@ -66,15 +66,4 @@ export interface IngressListenerOptions {
    * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioIngressListener
    */
   readonly connectionPool?: ConnectionPoolSettings;
-}
-
-/** The ingress listener as it appears in the Sidecar spec. */
-export function renderIngressListener(listener: IngressListenerOptions): { [key: string]: unknown } {
-  const json: { [key: string]: unknown } = { port: listener.port.toJson() };
-  if (listener.bind) json.bind = listener.bind.toString();
-  if (listener.captureMode) json.captureMode = listener.captureMode;
-  if (listener.defaultEndpoint) json.defaultEndpoint = listener.defaultEndpoint.toString();
-  if (listener.tls) json.tls = renderIngressTls(listener.tls);
-  if (listener.connectionPool) json.connectionPool = renderConnectionPool(listener.connectionPool);
-  return json;
 }

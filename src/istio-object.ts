@@ -1,7 +1,30 @@
-import { ApiObject, ApiObjectProps } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, ApiObjectProps } from 'cdk8s';
 import { Construct } from 'constructs';
+import { SidecarApiVersion } from './api-version';
 import { renderMemoized } from './render-memo';
 import { withSuppressAnnotation } from './validation/suppressions';
+
+/**
+ * What every construct of this library takes, as every cdk8s-plus resource takes `metadata`.
+ */
+export interface IstioObjectProps {
+  /**
+   * Metadata of the resource: its name, namespace, labels and annotations. A construct that
+   * fixes its name or namespace (such as `MeshDefaultSidecar`) says so, and throws when the
+   * metadata given disagrees.
+   *
+   * @default - a name generated from the construct path, in the chart's namespace (unless the
+   * construct fixes them)
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * The `apiVersion` of the resource.
+   *
+   * @default - the app's `IstioMesh` apiVersion (`SidecarApiVersion.V1` unless configured)
+   */
+  readonly apiVersion?: SidecarApiVersion;
+}
 
 /**
  * What this library's Istio resources (`Sidecar`, `ServiceEntry`) share: each construct is its
@@ -18,7 +41,7 @@ export abstract class IstioObject extends ApiObject {
     super(scope, id, props);
   }
 
-  /** The resource itself, for escape hatches such as `addJsonPatch()`. */
+  /** The resource itself, for escape hatches such as the `addJsonPatch` method. */
   public get apiObject(): ApiObject {
     return this;
   }

@@ -1,52 +1,25 @@
 import { Construct } from 'constructs';
-import { SidecarApiVersion } from './api-version';
+import { SIDECAR_PATTERN_PROP_NAMES, checkPropNames, metadataWithDefaults } from './construct-props';
 import { EgressHost } from './egress-host';
 import { EgressListenerOptions } from './egress-listener';
 import { IstioMesh } from './istio-mesh';
-import { OutboundTrafficPolicy } from './outbound-traffic-policy';
-import { Sidecar } from './sidecar';
-import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
+import { Sidecar, SidecarPatternProps } from './sidecar';
 
 /** The namespace of Istio's control plane, which every proxy needs to reach. */
 const CONTROL_PLANE_NAMESPACE = 'istio-system';
 
+/** The name of the mesh-wide default, the one Istio's documentation gives it. */
+const MESH_DEFAULT_NAME = 'default';
+
 /**
  * Properties of a `MeshDefaultSidecar`.
  *
- * There is deliberately no name, namespace or workload selector: the mesh-wide default is
- * always `<rootNamespace>/default` and never has a selector.
+ * There is no workload selector: a root-namespace Sidecar with one is never the mesh-wide
+ * default. `metadata` may set labels and annotations; its name is always `default` and its
+ * namespace the mesh's root namespace, so a different `metadata.name` or `metadata.namespace`
+ * throws.
  */
-export interface MeshDefaultSidecarProps extends SidecarLabelOptions {
-  /**
-   * The egress listeners of every workload that falls back to this default, in order; the
-   * catch-all (no port) must be last. `addEgress()` appends after these.
-   *
-   * The default is evaluated in each workload's own namespace, so `./*` means "the workload's
-   * namespace", not the root namespace. An empty list renders no egress field (Istio then
-   * imports `*\/*`, every host); the Sidecar must then configure something else.
-   *
-   * @default - one catch-all listener importing `./*` (the workload's own namespace) and
-   * `istio-system/*` (the control plane)
-   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioEgressListener
-   */
-  readonly egress?: EgressListenerOptions[];
-
-  /**
-   * What happens to outbound traffic to destinations outside the service registry, for every
-   * workload that falls back to this default.
-   *
-   * @default - the mesh-wide `outboundTrafficPolicy` from MeshConfig
-   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#OutboundTrafficPolicy
-   */
-  readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
-
-  /**
-   * The `apiVersion` of the resource.
-   *
-   * @default - the app's `IstioMesh` apiVersion (SidecarApiVersion.V1 unless configured)
-   */
-  readonly apiVersion?: SidecarApiVersion;
-}
+export interface MeshDefaultSidecarProps extends SidecarPatternProps {}
 
 /**
  * The mesh-wide default Sidecar: `default` in the mesh's root namespace, without a workload
@@ -54,15 +27,26 @@ export interface MeshDefaultSidecarProps extends SidecarLabelOptions {
  *
  * Istio uses it for every workload whose namespace has no Sidecar that applies to it (neither
  * a namespace-wide one nor one whose selector matches). It is not merged with anything: a
- * namespace that defines its own `default` replaces it entirely.
+ * namespace that defines its own `default` replaces it entirely. Ingress listeners given here
+ * become the inbound ports of every workload that falls back to it.
  *
  * The root namespace is MeshConfig's `rootNamespace`, taken from `IstioMesh.of(this).rootNamespace`
  * (`istio-system` unless changed with `IstioMesh.configure(app, { rootNamespace })`). It is
  * fixed when this construct is created, so configure it first; changing it afterwards throws.
- * A root-namespace Sidecar with a selector would never be the mesh default, so none is offered.
  *
  * The default is evaluated in each workload's namespace: `./*` lets every workload reach its
- * own namespace. Without props it renders (in a mesh whose root namespace is `istio-config`):
+ * own namespace. Without props, in a mesh whose root namespace is `istio-config`:
+ *
+ * ```ts
+ * import { App, Chart } from 'cdk8s';
+ * import { IstioMesh, MeshDefaultSidecar } from 'cdk8s-istio-sidecar';
+ *
+ * const app = new App();
+ * IstioMesh.configure(app, { rootNamespace: 'istio-config' });
+ * new MeshDefaultSidecar(new Chart(app, 'mesh'), 'mesh-default');
+ * ```
+ *
+ * renders
  *
  * ```yaml
  * apiVersion: networking.istio.io/v1
@@ -88,24 +72,39 @@ export class MeshDefaultSidecar extends Sidecar {
     return { hosts: [EgressHost.sameNamespace(), EgressHost.namespace(CONTROL_PLANE_NAMESPACE).allHosts()] };
   }
 
+  /**
+   * @param scope the chart (or construct inside one) the Sidecar belongs to; its namespace is ignored
+   * @param id the construct id, unique within `scope`
+   * @param props labels and annotations, listeners and policies of the default
+   */
   public constructor(scope: Construct, id: string, props: MeshDefaultSidecarProps = {}) {
+    const path = `${scope.node.path}/${id}`;
     // Guard against JavaScript callers passing what the type forbids.
-    const loose = props as { workloadSelector?: unknown; metadata?: unknown };
-    if (loose.workloadSelector !== undefined) {
+    if ((props as { workloadSelector?: unknown }).workloadSelector !== undefined) {
       throw new Error(
-        `MeshDefaultSidecar at "${scope.node.path}/${id}" cannot have a workloadSelector: a root-namespace Sidecar with a selector is never the mesh-wide default; `
+        `MeshDefaultSidecar at "${path}" cannot have a workloadSelector: a root-namespace Sidecar with a selector is never the mesh-wide default; `
         + 'use a WorkloadSidecar in the workload\'s own namespace instead',
       );
     }
-    if (loose.metadata !== undefined) {
-      throw new Error(`MeshDefaultSidecar at "${scope.node.path}/${id}" takes no metadata: it is always named "default" in the mesh's root namespace`);
-    }
+    if (new.target === MeshDefaultSidecar) checkPropNames('MeshDefaultSidecar', path, props, SIDECAR_PATTERN_PROP_NAMES);
     const mesh = IstioMesh.of(scope);
+    const { name, namespace } = props.metadata ?? {};
+    if (name !== undefined && name !== MESH_DEFAULT_NAME) {
+      throw new Error(
+        `MeshDefaultSidecar at "${path}" cannot be named "${name}": the mesh-wide default is always named "${MESH_DEFAULT_NAME}"; `
+        + 'leave metadata.name out',
+      );
+    }
+    if (namespace !== undefined && namespace !== mesh.rootNamespace) {
+      throw new Error(
+        `MeshDefaultSidecar at "${path}" cannot be in namespace "${namespace}": the mesh-wide default lives in the mesh's root namespace, "${mesh.rootNamespace}"; `
+        + `leave metadata.namespace out, or call IstioMesh.configure(app, { rootNamespace: "${namespace}" }) before creating it`,
+      );
+    }
     super(scope, id, {
-      apiVersion: props.apiVersion,
-      metadata: patternMetadata('default', mesh.rootNamespace, props),
+      ...props,
+      metadata: metadataWithDefaults(props.metadata, { name: MESH_DEFAULT_NAME, namespace: mesh.rootNamespace }),
       egress: props.egress ?? [MeshDefaultSidecar.defaultEgress()],
-      outboundTrafficPolicy: props.outboundTrafficPolicy,
     });
     // From here on IstioMesh.configure() refuses another root namespace.
     mesh._takeRootNamespace(this.node.path);

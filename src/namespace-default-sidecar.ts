@@ -1,82 +1,16 @@
 import { Construct } from 'constructs';
-import { SidecarApiVersion } from './api-version';
-import { ConnectionPoolSettings } from './connection-pool';
-import { EgressListenerOptions } from './egress-listener';
-import { IngressListenerOptions } from './ingress-listener';
+import { SIDECAR_PATTERN_PROP_NAMES, checkPropNames, metadataWithDefaults } from './construct-props';
 import { MeshDefaultSidecar } from './mesh-default-sidecar';
-import { OutboundTrafficPolicy } from './outbound-traffic-policy';
-import { Sidecar } from './sidecar';
-import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
+import { Sidecar, SidecarPatternProps } from './sidecar';
 
 /**
  * Properties of a `NamespaceDefaultSidecar`.
  *
- * There is deliberately no workload selector: a Sidecar with one is not a namespace default.
+ * There is no workload selector: a Sidecar with one is not a namespace default. Its
+ * `metadata.name` defaults to `default`, which makes a second selector-less Sidecar in the
+ * namespace easy to spot; its namespace is `metadata.namespace`, else the chart's.
  */
-export interface NamespaceDefaultSidecarProps extends SidecarLabelOptions {
-  /**
-   * The namespace whose workloads this Sidecar applies to.
-   *
-   * @default - the chart's namespace
-   */
-  readonly namespace?: string;
-
-  /**
-   * The name of the Sidecar resource. Istio recommends `default`, which makes a second
-   * selector-less Sidecar in the namespace easy to spot.
-   *
-   * @default 'default'
-   */
-  readonly name?: string;
-
-  /**
-   * The egress listeners of every workload in the namespace that no `WorkloadSidecar` selects,
-   * in order; the catch-all (no port) must be last. `addEgress()` appends after these.
-   *
-   * Nothing is inherited from the mesh-wide default: these listeners replace it for the
-   * namespace. An empty list renders no egress field (Istio then imports `*\/*`, every
-   * host); the Sidecar must then configure something else (ingress, a traffic policy).
-   *
-   * @default - one catch-all listener importing `./*` (this namespace) and `istio-system/*`,
-   * as `MeshDefaultSidecar.defaultEgress()`
-   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioEgressListener
-   */
-  readonly egress?: EgressListenerOptions[];
-
-  /**
-   * Listeners for inbound traffic of every workload in the namespace that no `WorkloadSidecar`
-   * selects, in order. More can be added with `addIngress()`.
-   *
-   * @default - inbound ports are set up from the workloads' Services
-   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioIngressListener
-   */
-  readonly ingress?: IngressListenerOptions[];
-
-  /**
-   * What happens to outbound traffic to destinations outside the service registry.
-   *
-   * @default - the mesh-wide `outboundTrafficPolicy` from MeshConfig (not the mesh default
-   * Sidecar's: Sidecars are never merged)
-   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#OutboundTrafficPolicy
-   */
-  readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
-
-  /**
-   * Connection limits between the proxy and the application for every inbound port, unless an
-   * ingress listener sets its own `connectionPool`.
-   *
-   * @default - a DestinationRule's settings for the workload's service, else Istio's defaults
-   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#Sidecar
-   */
-  readonly inboundConnectionPool?: ConnectionPoolSettings;
-
-  /**
-   * The `apiVersion` of the resource.
-   *
-   * @default - the app's `IstioMesh` apiVersion (SidecarApiVersion.V1 unless configured)
-   */
-  readonly apiVersion?: SidecarApiVersion;
-}
+export interface NamespaceDefaultSidecarProps extends SidecarPatternProps {}
 
 /**
  * The default Sidecar of one namespace: a Sidecar without a workload selector, named `default`.
@@ -88,8 +22,12 @@ export interface NamespaceDefaultSidecarProps extends SidecarLabelOptions {
  * Sidecar per namespace; a second one is undefined behaviour, which the app validation reports.
  *
  * ```ts
+ * import { App, Chart } from 'cdk8s';
+ * import { EgressHost, NamespaceDefaultSidecar } from 'cdk8s-istio-sidecar';
+ *
+ * const chart = new Chart(new App(), 'prod');
  * new NamespaceDefaultSidecar(chart, 'prod-us1-default', {
- *   namespace: 'prod-us1',
+ *   metadata: { namespace: 'prod-us1' },
  *   egress: [{ hosts: [
  *     EgressHost.namespace('prod-us1').allHosts(),
  *     EgressHost.namespace('prod-apis').allHosts(),
@@ -117,21 +55,25 @@ export interface NamespaceDefaultSidecarProps extends SidecarLabelOptions {
  * @see https://istio.io/latest/docs/reference/config/networking/sidecar/
  */
 export class NamespaceDefaultSidecar extends Sidecar {
+  /**
+   * @param scope the chart (or construct inside one) the Sidecar belongs to
+   * @param id the construct id, unique within `scope`
+   * @param props metadata, listeners and policies of the namespace's default
+   */
   public constructor(scope: Construct, id: string, props: NamespaceDefaultSidecarProps = {}) {
+    const path = `${scope.node.path}/${id}`;
     // Guard against JavaScript callers passing what the type forbids.
     if ((props as { workloadSelector?: unknown }).workloadSelector !== undefined) {
       throw new Error(
-        `NamespaceDefaultSidecar at "${scope.node.path}/${id}" cannot have a workloadSelector: it applies to the whole namespace; `
+        `NamespaceDefaultSidecar at "${path}" cannot have a workloadSelector: it applies to the whole namespace; `
         + 'use a WorkloadSidecar to configure some workloads only',
       );
     }
+    if (new.target === NamespaceDefaultSidecar) checkPropNames('NamespaceDefaultSidecar', path, props, SIDECAR_PATTERN_PROP_NAMES);
     super(scope, id, {
-      apiVersion: props.apiVersion,
-      metadata: patternMetadata(props.name ?? 'default', props.namespace, props),
-      ingress: props.ingress,
+      ...props,
+      metadata: metadataWithDefaults(props.metadata, { name: 'default' }),
       egress: props.egress ?? [MeshDefaultSidecar.defaultEgress()],
-      outboundTrafficPolicy: props.outboundTrafficPolicy,
-      inboundConnectionPool: props.inboundConnectionPool,
     });
   }
 }

@@ -3,18 +3,16 @@ import { SidecarApiVersion } from './api-version';
 import { Bind } from './bind';
 import { CaptureMode } from './capture-mode';
 import { ConnectionPoolSettings } from './connection-pool';
+import { PropNames, SIDECAR_BASE_PROP_NAMES, checkPropNames, metadataWithDefaults, requireWorkloadSelector } from './construct-props';
 import { EgressHost } from './egress-host';
 import { EgressListenerOptions } from './egress-listener';
 import { Endpoint } from './endpoint';
 import { IngressListenerOptions } from './ingress-listener';
-import { OutboundTrafficPolicy } from './outbound-traffic-policy';
 import { ServiceEntry, ServiceEntryLocation, ServiceEntryResolution } from './service-entry';
-import { Sidecar } from './sidecar';
-import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
+import { Sidecar, SidecarBaseProps } from './sidecar';
 import { SidecarPort, SidecarProtocol } from './sidecar-port';
 import { SidecarIngressTlsOptions } from './tls';
 import { WorkloadSelector } from './workload-selector';
-import { requireSelector } from './workload-sidecar';
 
 /**
  * An inbound listener of a workload without iptables: the proxy listens on `port` and forwards
@@ -79,7 +77,7 @@ export interface NoIptablesEgressOptions {
 
 /**
  * An external service a workload without iptables reaches through a local egress listener,
- * for `NoIptablesSidecar.addExternalService()`.
+ * for the `addExternalService` method of `NoIptablesSidecar`.
  */
 export interface ExternalServiceOptions {
   /** The external service's host name, e.g. `mysql.foo.com`. */
@@ -149,31 +147,17 @@ export interface ExternalServiceOptions {
 /**
  * Properties of a `NoIptablesSidecar`.
  */
-export interface NoIptablesSidecarProps extends SidecarLabelOptions {
+export interface NoIptablesSidecarProps extends SidecarBaseProps {
   /**
    * The pods deployed without iptables rules (no `istio-init`, interception mode NONE).
    *
    * @see https://istio.io/latest/docs/reference/config/type/workload-selector/#WorkloadSelector
    */
-  readonly selector: WorkloadSelector;
+  readonly workloadSelector: WorkloadSelector;
 
   /**
-   * The namespace of the Sidecar.
-   *
-   * @default - the chart's namespace
-   */
-  readonly namespace?: string;
-
-  /**
-   * The name of the Sidecar resource.
-   *
-   * @default - a name generated from the construct path
-   */
-  readonly name?: string;
-
-  /**
-   * Inbound listeners, each forwarding to where the application listens. More can be added
-   * with `addIngress()`.
+   * Inbound listeners, each forwarding to where the application listens. The `addIngress`
+   * method adds more.
    *
    * @default - none: the workload receives no traffic through the proxy
    * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioIngressListener
@@ -181,8 +165,8 @@ export interface NoIptablesSidecarProps extends SidecarLabelOptions {
   readonly ingress?: NoIptablesIngressOptions[];
 
   /**
-   * Outbound listeners, each on an address the application connects to. More can be added with
-   * `addEgress()` or `addExternalService()`.
+   * Outbound listeners, each on an address the application connects to. The `addEgress` and
+   * `addExternalService` methods add more.
    *
    * @default - none: the application reaches nothing through the proxy
    * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioEgressListener
@@ -191,35 +175,17 @@ export interface NoIptablesSidecarProps extends SidecarLabelOptions {
 
   /**
    * External services reached through a local listener: each adds an egress listener and
-   * the matching `ServiceEntry`, as `addExternalService()`.
+   * the matching `ServiceEntry`, as the `addExternalService` method does. The ServiceEntries
+   * take the Sidecar's `apiVersion`.
    *
    * @default - none
    */
   readonly externalServices?: ExternalServiceOptions[];
-
-  /**
-   * What happens to outbound traffic to destinations outside the service registry.
-   *
-   * @default - the mesh-wide `outboundTrafficPolicy` from MeshConfig
-   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#OutboundTrafficPolicy
-   */
-  readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
-
-  /**
-   * Connection limits between the proxy and the application for every inbound port.
-   *
-   * @default - a DestinationRule's settings for the workload's service, else Istio's defaults
-   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#Sidecar
-   */
-  readonly inboundConnectionPool?: ConnectionPoolSettings;
-
-  /**
-   * The `apiVersion` of the Sidecar and of the ServiceEntries it creates.
-   *
-   * @default - the app's `IstioMesh` apiVersion (SidecarApiVersion.V1 unless configured)
-   */
-  readonly apiVersion?: SidecarApiVersion;
 }
+
+const NO_IPTABLES_SIDECAR_PROP_NAMES: PropNames<NoIptablesSidecarProps> = {
+  ...SIDECAR_BASE_PROP_NAMES, workloadSelector: true, ingress: true, egress: true, externalServices: true,
+};
 
 /**
  * A Sidecar for pods deployed without iptables traffic capture (no `istio-init` container,
@@ -229,14 +195,17 @@ export interface NoIptablesSidecarProps extends SidecarLabelOptions {
  * give it ports: every listener has capture mode NONE; inbound listeners forward to where the
  * application listens (`defaultEndpoint`); outbound listeners need a port and a `bind` address
  * that the application connects to explicitly, which is why both are required here.
- * `addExternalService()` declares an external service reached that way: it adds the egress
- * listener and the matching `ServiceEntry` in one call.
+ * The `addExternalService` method declares an external service reached that way: it adds the
+ * egress listener and the matching `ServiceEntry` in one call.
  *
  * ```ts
+ * import { App, Chart } from 'cdk8s';
+ * import { Endpoint, NoIptablesSidecar, SidecarPort, SidecarProtocol, WorkloadSelector } from 'cdk8s-istio-sidecar';
+ *
+ * const chart = new Chart(new App(), 'prod', { namespace: 'prod-us1' });
  * const sidecar = new NoIptablesSidecar(chart, 'no-ip-tables', {
- *   name: 'no-ip-tables',
- *   namespace: 'prod-us1',
- *   selector: WorkloadSelector.of({ app: 'productpage' }),
+ *   metadata: { name: 'no-ip-tables' },
+ *   workloadSelector: WorkloadSelector.of({ app: 'productpage' }),
  *   ingress: [{ port: SidecarPort.http(9080, 'somename'), defaultEndpoint: Endpoint.loopback(8080) }],
  * });
  * sidecar.addExternalService({ host: 'mysql.foo.com', port: 3306, protocol: SidecarProtocol.MYSQL, serviceEntryNamespace: 'ns1' });
@@ -263,7 +232,7 @@ export interface NoIptablesSidecarProps extends SidecarLabelOptions {
  *     - port: { number: 3306, protocol: MYSQL, name: egressmysql }
  *       captureMode: NONE
  *       bind: 127.0.0.1
- *       hosts: ["*\/mysql.foo.com"]
+ *       hosts: ["*​/mysql.foo.com"]
  * ```
  *
  * @see https://istio.io/latest/docs/reference/config/networking/sidecar/
@@ -271,11 +240,18 @@ export interface NoIptablesSidecarProps extends SidecarLabelOptions {
 export class NoIptablesSidecar extends Sidecar {
   private readonly entries: ServiceEntry[] = [];
 
+  /**
+   * @param scope the chart (or construct inside one) the Sidecar belongs to
+   * @param id the construct id, unique within `scope`
+   * @param props the pods it applies to, and its metadata, listeners, external services and policies
+   */
   public constructor(scope: Construct, id: string, props: NoIptablesSidecarProps) {
+    const path = `${scope.node.path}/${id}`;
+    if (new.target === NoIptablesSidecar) checkPropNames('NoIptablesSidecar', path, props, NO_IPTABLES_SIDECAR_PROP_NAMES);
     super(scope, id, {
       apiVersion: props?.apiVersion,
-      metadata: patternMetadata(props?.name, props?.namespace, props),
-      workloadSelector: requireSelector('NoIptablesSidecar', scope, id, props?.selector),
+      metadata: props?.metadata,
+      workloadSelector: requireWorkloadSelector('NoIptablesSidecar', path, props?.workloadSelector),
       outboundTrafficPolicy: props.outboundTrafficPolicy,
       inboundConnectionPool: props.inboundConnectionPool,
     });
@@ -284,7 +260,7 @@ export class NoIptablesSidecar extends Sidecar {
     (props.externalServices ?? []).forEach((service) => this.addExternalService(service));
   }
 
-  /** The ServiceEntries created by `addExternalService()`, in order. */
+  /** The ServiceEntries created by the `addExternalService` method (or the `externalServices` prop), in order. */
   public get serviceEntries(): ServiceEntry[] {
     return [...this.entries];
   }
@@ -292,6 +268,7 @@ export class NoIptablesSidecar extends Sidecar {
   /**
    * Adds an inbound listener with capture mode NONE.
    *
+   * @param options the listener: its port, and the `defaultEndpoint` the application listens on
    * @throws if the listener has no `defaultEndpoint`, or asks for another capture mode
    */
   public addIngress(options: IngressListenerOptions): void {
@@ -307,6 +284,7 @@ export class NoIptablesSidecar extends Sidecar {
   /**
    * Adds an outbound listener with capture mode NONE.
    *
+   * @param options the listener: the hosts it imports, and the port and `bind` address the application connects to
    * @throws if the listener has no port or no bind address, or asks for another capture mode
    */
   public addEgress(options: EgressListenerOptions): void {
@@ -322,9 +300,11 @@ export class NoIptablesSidecar extends Sidecar {
 
   /**
    * Declares an external service the application reaches through a local listener: adds an
-   * egress listener on `bind`:`port` importing `*\/<host>`, and creates the matching
-   * `ServiceEntry` (a child of this construct).
+   * egress listener on `bind`:`port` importing the host from any namespace
+   * (`EgressHost.anyNamespace(host)`), and creates the matching `ServiceEntry` (a child of
+   * this construct).
    *
+   * @param options the service's host and port, and how its listener and ServiceEntry are named
    * @returns the ServiceEntry
    */
   public addExternalService(options: ExternalServiceOptions): ServiceEntry {
@@ -346,7 +326,7 @@ export class NoIptablesSidecar extends Sidecar {
     }
     const entry = new ServiceEntry(this, `ServiceEntry-${options.host}`, {
       apiVersion: this.apiVersion as SidecarApiVersion,
-      metadata: patternMetadata(name, namespace),
+      metadata: metadataWithDefaults(undefined, { name, namespace }),
       hosts: [options.host],
       ports: [{ number: options.port, name: portName, protocol: options.protocol }],
       location: options.location ?? ServiceEntryLocation.MESH_EXTERNAL,

@@ -90,8 +90,12 @@ export class OutboundTrafficPolicy {
     this.egressProxy = egressProxy;
   }
 
-  /** The policy as it appears in the Sidecar spec, e.g. `{ mode: 'ALLOW_ANY' }`. */
-  public toJson(): any {
+  /**
+   * The policy as it appears in the Sidecar spec, e.g. `{ mode: 'ALLOW_ANY' }`.
+   *
+   * @internal
+   */
+  public _toIstio(): { [key: string]: unknown } {
     const proxy = this.egressProxy;
     if (!proxy) return { mode: this.mode };
     const egressProxy: { [key: string]: unknown } = { host: proxy.host, port: { number: proxy.port } };

@@ -1,19 +1,16 @@
 import { Construct } from 'constructs';
-import { SidecarApiVersion } from './api-version';
 import { Bind } from './bind';
 import { CaptureMode } from './capture-mode';
 import { ConnectionPoolSettings } from './connection-pool';
+import { PropNames, SIDECAR_BASE_PROP_NAMES, checkPropNames, requireWorkloadSelector } from './construct-props';
 import { EgressHost } from './egress-host';
 import { EgressListenerOptions } from './egress-listener';
 import { Endpoint } from './endpoint';
 import { IngressListenerOptions } from './ingress-listener';
-import { OutboundTrafficPolicy } from './outbound-traffic-policy';
-import { Sidecar } from './sidecar';
-import { SidecarLabelOptions, patternMetadata } from './sidecar-labels';
+import { Sidecar, SidecarBaseProps } from './sidecar';
 import { SidecarPort } from './sidecar-port';
 import { SidecarIngressTlsOptions } from './tls';
 import { WorkloadSelector } from './workload-selector';
-import { requireSelector } from './workload-sidecar';
 
 /**
  * An inbound listener that iptables does not capture: the proxy listens on `bind`:`port`
@@ -54,32 +51,18 @@ export interface PartialIptablesIngressOptions {
 /**
  * Properties of a `PartialIptablesSidecar`.
  */
-export interface PartialIptablesSidecarProps extends SidecarLabelOptions {
+export interface PartialIptablesSidecarProps extends SidecarBaseProps {
   /**
    * The workloads (typically a VM's WorkloadEntry) whose proxy runs with iptables capture
    * (interception mode REDIRECT or TPROXY) for part of their traffic.
    *
    * @see https://istio.io/latest/docs/reference/config/type/workload-selector/#WorkloadSelector
    */
-  readonly selector: WorkloadSelector;
+  readonly workloadSelector: WorkloadSelector;
 
   /**
-   * The namespace of the Sidecar.
-   *
-   * @default - the chart's namespace
-   */
-  readonly namespace?: string;
-
-  /**
-   * The name of the Sidecar resource.
-   *
-   * @default - a name generated from the construct path
-   */
-  readonly name?: string;
-
-  /**
-   * The inbound listeners that bypass iptables, each bound to an explicit address. More can be
-   * added with `addIngress()` (capture mode NONE unless the listener sets one).
+   * The inbound listeners that bypass iptables, each bound to an explicit address. The
+   * `addIngress` method adds more (capture mode NONE unless the listener sets one).
    *
    * @default - none: inbound ports are set up from the workload's Services, captured by iptables
    * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioIngressListener
@@ -88,36 +71,18 @@ export interface PartialIptablesSidecarProps extends SidecarLabelOptions {
 
   /**
    * The outbound listeners, in order; the catch-all (no port) must be last. Listeners without
-   * a capture mode get IPTABLES. `addEgress()` appends after these.
+   * a capture mode get IPTABLES. The `addEgress` method adds more after these.
    *
-   * @default - one catch-all listener importing `*\/*`, captured by iptables, as in Istio's example
+   * @default - one catch-all listener importing every host of every namespace
+   * (`EgressHost.all()`), captured by iptables, as in Istio's example
    * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioEgressListener
    */
   readonly egress?: EgressListenerOptions[];
-
-  /**
-   * What happens to outbound traffic to destinations outside the service registry.
-   *
-   * @default - the mesh-wide `outboundTrafficPolicy` from MeshConfig
-   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#OutboundTrafficPolicy
-   */
-  readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
-
-  /**
-   * Connection limits between the proxy and the application for every inbound port.
-   *
-   * @default - a DestinationRule's settings for the workload's service, else Istio's defaults
-   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#Sidecar
-   */
-  readonly inboundConnectionPool?: ConnectionPoolSettings;
-
-  /**
-   * The `apiVersion` of the resource.
-   *
-   * @default - the app's `IstioMesh` apiVersion (SidecarApiVersion.V1 unless configured)
-   */
-  readonly apiVersion?: SidecarApiVersion;
 }
+
+const PARTIAL_IPTABLES_SIDECAR_PROP_NAMES: PropNames<PartialIptablesSidecarProps> = {
+  ...SIDECAR_BASE_PROP_NAMES, workloadSelector: true, ingress: true, egress: true,
+};
 
 /**
  * A Sidecar that mixes traffic capture modes in one proxy: some inbound listeners bypass
@@ -131,10 +96,13 @@ export interface PartialIptablesSidecarProps extends SidecarLabelOptions {
  * any iptables rules, use a `NoIptablesSidecar`.
  *
  * ```ts
+ * import { App, Chart } from 'cdk8s';
+ * import { Bind, Endpoint, PartialIptablesSidecar, SidecarPort, WorkloadSelector } from 'cdk8s-istio-sidecar';
+ *
+ * const chart = new Chart(new App(), 'prod', { namespace: 'prod-us1' });
  * new PartialIptablesSidecar(chart, 'partial-ip-tables', {
- *   name: 'partial-ip-tables',
- *   namespace: 'prod-us1',
- *   selector: WorkloadSelector.of({ app: 'productpage' }),
+ *   metadata: { name: 'partial-ip-tables' },
+ *   workloadSelector: WorkloadSelector.of({ app: 'productpage' }),
  *   ingress: [{ bind: Bind.ip('172.16.1.32'), port: SidecarPort.http(80, 'somename'), defaultEndpoint: Endpoint.loopback(8080) }],
  * });
  * ```
@@ -158,17 +126,24 @@ export interface PartialIptablesSidecarProps extends SidecarLabelOptions {
  *       captureMode: NONE
  *   egress:
  *     - captureMode: IPTABLES
- *       hosts: ["*\/*"]
+ *       hosts: ["*​/*"]
  * ```
  *
  * @see https://istio.io/latest/docs/reference/config/networking/sidecar/
  */
 export class PartialIptablesSidecar extends Sidecar {
+  /**
+   * @param scope the chart (or construct inside one) the Sidecar belongs to
+   * @param id the construct id, unique within `scope`
+   * @param props the workloads it applies to, and its metadata, listeners and policies
+   */
   public constructor(scope: Construct, id: string, props: PartialIptablesSidecarProps) {
+    const path = `${scope.node.path}/${id}`;
+    if (new.target === PartialIptablesSidecar) checkPropNames('PartialIptablesSidecar', path, props, PARTIAL_IPTABLES_SIDECAR_PROP_NAMES);
     super(scope, id, {
       apiVersion: props?.apiVersion,
-      metadata: patternMetadata(props?.name, props?.namespace, props),
-      workloadSelector: requireSelector('PartialIptablesSidecar', scope, id, props?.selector),
+      metadata: props?.metadata,
+      workloadSelector: requireWorkloadSelector('PartialIptablesSidecar', path, props?.workloadSelector),
       outboundTrafficPolicy: props.outboundTrafficPolicy,
       inboundConnectionPool: props.inboundConnectionPool,
     });
@@ -176,15 +151,21 @@ export class PartialIptablesSidecar extends Sidecar {
     (props.egress ?? [{ hosts: [EgressHost.all()] }]).forEach((listener) => this.addEgress(listener));
   }
 
-  /** Adds an inbound listener; without a capture mode it gets NONE (it bypasses iptables). */
+  /**
+   * Adds an inbound listener; without a capture mode it gets NONE (it bypasses iptables).
+   *
+   * @param options the listener: its port, `bind` address and where it forwards inbound traffic
+   */
   public addIngress(options: IngressListenerOptions): void {
     super.addIngress({ ...options, captureMode: options.captureMode ?? CaptureMode.NONE });
   }
 
   /**
    * Adds an outbound listener after the existing ones; without a capture mode it gets
-   * IPTABLES (a Unix-socket listener keeps none). The catch-all must stay last, so pass port-specific listeners in `egress`
-   * when the default catch-all is kept.
+   * IPTABLES (a Unix-socket listener keeps none). The catch-all must stay last, so pass
+   * port-specific listeners in the `egress` prop when the default catch-all is kept.
+   *
+   * @param options the listener: the hosts it imports, and its port and bind address if any
    */
   public addEgress(options: EgressListenerOptions): void {
     // A Unix-socket listener is never captured by iptables (Istio allows only DEFAULT or NONE there).

@@ -1,13 +1,13 @@
 import { isIPv4 } from 'net';
-import { ApiObjectMetadata, Lazy } from 'cdk8s';
+import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   UNIX_SCHEME, fqdnProblem, isDns1123Label, isIpAddress, labelKeyProblem, labelValueProblem, portNameProblem, portNumberProblem,
   unixAddressProblem, wildcardDomainProblem,
 } from './analysis/syntax';
-import { SidecarApiVersion } from './api-version';
+import { ISTIO_OBJECT_PROP_NAMES, PropNames, checkPropNames, metadataWithDefaults } from './construct-props';
 import { IstioMesh } from './istio-mesh';
-import { IstioObject } from './istio-object';
+import { IstioObject, IstioObjectProps } from './istio-object';
 import { SidecarProtocol } from './sidecar-port';
 import { WorkloadSelector } from './workload-selector';
 
@@ -130,21 +130,7 @@ export interface ServiceEntryEndpoint {
 /**
  * Properties of a `ServiceEntry`.
  */
-export interface ServiceEntryProps {
-  /**
-   * Metadata of the resource: its name, namespace, labels and annotations.
-   *
-   * @default - a name generated from the construct path, in the chart's namespace
-   */
-  readonly metadata?: ApiObjectMetadata;
-
-  /**
-   * The `apiVersion` of the resource.
-   *
-   * @default - the app's `IstioMesh` apiVersion (SidecarApiVersion.V1 unless configured)
-   */
-  readonly apiVersion?: SidecarApiVersion;
-
+export interface ServiceEntryProps extends IstioObjectProps {
   /**
    * The host names the entry adds to the service registry: fully qualified names, optionally
    * with a wildcard first label (`*.example.com`). At least one. Egress listeners import them
@@ -162,7 +148,7 @@ export interface ServiceEntryProps {
   readonly addresses?: string[];
 
   /**
-   * The ports of the service. More can be added with `addPort()`.
+   * The ports of the service. The `addPort` method adds more.
    *
    * @default - no ports
    */
@@ -183,7 +169,7 @@ export interface ServiceEntryProps {
   readonly resolution?: ServiceEntryResolution;
 
   /**
-   * The endpoints of the service. More can be added with `addEndpoint()`.
+   * The endpoints of the service. The `addEndpoint` method adds more.
    *
    * @default - none (with DNS resolution, the hosts themselves are resolved)
    */
@@ -213,6 +199,19 @@ export interface ServiceEntryProps {
   readonly subjectAltNames?: string[];
 }
 
+const SERVICE_ENTRY_PROP_NAMES: PropNames<ServiceEntryProps> = {
+  ...ISTIO_OBJECT_PROP_NAMES,
+  hosts: true,
+  addresses: true,
+  ports: true,
+  location: true,
+  resolution: true,
+  endpoints: true,
+  workloadSelector: true,
+  exportTo: true,
+  subjectAltNames: true,
+};
+
 /**
  * An Istio `ServiceEntry`: adds hosts to the mesh's service registry, typically an external
  * service the mesh's workloads call, so Sidecars can import it and routing rules apply to it.
@@ -221,6 +220,10 @@ export interface ServiceEntryProps {
  * the app is synthesized, so ports and endpoints can be added after construction.
  *
  * ```ts
+ * import { App, Chart } from 'cdk8s';
+ * import { ServiceEntry, ServiceEntryLocation, ServiceEntryResolution, SidecarProtocol } from 'cdk8s-istio-sidecar';
+ *
+ * const chart = new Chart(new App(), 'external');
  * new ServiceEntry(chart, 'mysql', {
  *   metadata: { name: 'external-svc-mysql', namespace: 'ns1' },
  *   hosts: ['mysql.foo.com'],
@@ -265,10 +268,18 @@ export class ServiceEntry extends IstioObject {
   private readonly exportToList?: string[];
   private readonly sanList?: string[];
 
+  /**
+   * @param scope the chart (or construct inside one) the ServiceEntry belongs to
+   * @param id the construct id, unique within `scope`
+   * @param props the hosts, ports and endpoints of the service
+   */
   public constructor(scope: Construct, id: string, props: ServiceEntryProps) {
+    const path = `${scope.node.path}/${id}`;
+    // A subclass may extend the props with its own; it checks them itself.
+    if (new.target === ServiceEntry) checkPropNames('ServiceEntry', path, props, SERVICE_ENTRY_PROP_NAMES);
     const hosts = props?.hosts;
     if (!Array.isArray(hosts) || hosts.length === 0) {
-      throw new Error(`Invalid ServiceEntry hosts ${JSON.stringify(hosts ?? null)} at "${scope.node.path}/${id}": expected at least one host name, e.g. ["api.example.com"]`);
+      throw new Error(`Invalid ServiceEntry hosts ${JSON.stringify(hosts ?? null)} at "${path}": expected at least one host name, e.g. ["api.example.com"]`);
     }
     // Check everything before super(): a bad value must leave nothing in the construct tree.
     hosts.forEach(checkHost);
@@ -280,9 +291,9 @@ export class ServiceEntry extends IstioObject {
     // The spec renders at synth time from this object's fields; `this` exists only after super().
     const self: { entry?: ServiceEntry } = {};
     super(scope, id, {
-      apiVersion: props.apiVersion ?? IstioMesh.of(scope)._takeApiVersion(`${scope.node.path}/${id}`),
+      apiVersion: props.apiVersion ?? IstioMesh.of(scope)._takeApiVersion(path),
       kind: 'ServiceEntry',
-      metadata: props.metadata,
+      metadata: metadataWithDefaults(props.metadata, {}),
       spec: Lazy.any({ produce: () => self.entry!.renderSpec() }),
     });
     self.entry = this;
@@ -313,13 +324,21 @@ export class ServiceEntry extends IstioObject {
     return [...this.endpointList];
   }
 
-  /** Adds a port after the existing ones. */
+  /**
+   * Adds a port after the existing ones.
+   *
+   * @param port the port's number, name and protocol
+   */
   public addPort(port: ServiceEntryPort): void {
     checkPort(port);
     this.portList.push({ ...port });
   }
 
-  /** Adds an endpoint after the existing ones. */
+  /**
+   * Adds an endpoint after the existing ones.
+   *
+   * @param endpoint the endpoint's address, ports and labels
+   */
   public addEndpoint(endpoint: ServiceEntryEndpoint): void {
     checkEndpoint(endpoint);
     this.endpointList.push({ ...endpoint });
@@ -332,7 +351,7 @@ export class ServiceEntry extends IstioObject {
     if (this.location) spec.location = this.location;
     if (this.resolution) spec.resolution = this.resolution;
     if (this.endpointList.length > 0) spec.endpoints = this.endpointList.map(renderEndpoint);
-    if (this.workloadSelector) spec.workloadSelector = this.workloadSelector.toJson();
+    if (this.workloadSelector) spec.workloadSelector = this.workloadSelector._toIstio();
     if (this.exportToList) spec.exportTo = [...this.exportToList];
     if (this.sanList) spec.subjectAltNames = [...this.sanList];
     return spec;

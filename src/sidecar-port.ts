@@ -180,8 +180,12 @@ export class SidecarPort {
     return this.number === undefined;
   }
 
-  /** The port as it appears in the Sidecar spec, e.g. `{ number: 9080, protocol: 'HTTP', name: 'http' }`. */
-  public toJson(): any {
+  /**
+   * The port as it appears in the Sidecar spec, e.g. `{ number: 9080, protocol: 'HTTP', name: 'http' }`.
+   *
+   * @internal
+   */
+  public _toIstio(): { [key: string]: unknown } {
     const json: { [key: string]: unknown } = {};
     if (this.number !== undefined) json.number = this.number;
     if (this.protocol !== undefined) json.protocol = this.protocol;

@@ -1,64 +1,26 @@
-import { ApiObjectMetadata, Lazy } from 'cdk8s';
+import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SidecarApiVersion } from './api-version';
-import { ConnectionPoolSettings, renderConnectionPool } from './connection-pool';
-import { EgressListenerOptions, renderEgressListener } from './egress-listener';
-import { IngressListenerOptions, renderIngressListener } from './ingress-listener';
+import { ConnectionPoolSettings } from './connection-pool';
+import { PropNames, SIDECAR_BASE_PROP_NAMES, checkPropNames, metadataWithDefaults } from './construct-props';
+import { EgressListenerOptions } from './egress-listener';
+import { IngressListenerOptions } from './ingress-listener';
 import { IstioMesh } from './istio-mesh';
-import { IstioObject } from './istio-object';
+import { IstioObject, IstioObjectProps } from './istio-object';
 import { OutboundTrafficPolicy } from './outbound-traffic-policy';
+import { renderConnectionPool, renderEgressListener, renderIngressListener } from './sidecar-spec';
 import { WorkloadSelector } from './workload-selector';
 
 /**
- * Properties of a `Sidecar`.
+ * What every Sidecar construct takes, the raw `Sidecar` and each pattern alike.
+ *
+ * The pods a Sidecar applies to are always given as `workloadSelector`, the name of the field
+ * in Istio's Sidecar and ServiceEntry specs.
  */
-export interface SidecarProps {
+export interface SidecarBaseProps extends IstioObjectProps {
   /**
-   * Metadata of the Sidecar resource: its name, namespace, labels and annotations.
-   *
-   * @default - a name generated from the construct path, in the chart's namespace
-   */
-  readonly metadata?: ApiObjectMetadata;
-
-  /**
-   * The `apiVersion` of the resource.
-   *
-   * @default - the app's `IstioMesh` apiVersion (SidecarApiVersion.V1 unless configured)
-   */
-  readonly apiVersion?: SidecarApiVersion;
-
-  /**
-   * The pods this Sidecar applies to, within its namespace. Pods selected by a Sidecar with a
-   * selector ignore the namespace's selector-less one.
-   *
-   * @default - every pod in the namespace (only one such Sidecar per namespace); in the mesh's
-   * root namespace, every pod of every namespace without a Sidecar of its own
-   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#Sidecar
-   */
-  readonly workloadSelector?: WorkloadSelector;
-
-  /**
-   * Listeners for inbound traffic, in order. More can be added with `addIngress()`.
-   *
-   * @default - inbound ports are set up from the workload's Services
-   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioIngressListener
-   */
-  readonly ingress?: IngressListenerOptions[];
-
-  /**
-   * Listeners for outbound traffic, in order; the catch-all (no port) must be last. More can be
-   * added with `addEgress()`.
-   *
-   * Nothing is inherited from the namespace or mesh default Sidecar: without egress listeners
-   * the workload can reach every host (`*\/*`).
-   *
-   * @default - no egress field: istiod then gives the workload one catch-all listener importing `*\/*`
-   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioEgressListener
-   */
-  readonly egress?: EgressListenerOptions[];
-
-  /**
-   * What happens to outbound traffic to destinations outside the service registry.
+   * What happens to outbound traffic to destinations outside the service registry. Not
+   * inherited from another Sidecar: Sidecars are never merged.
    *
    * @default - the mesh-wide `outboundTrafficPolicy` from MeshConfig
    * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#OutboundTrafficPolicy
@@ -76,10 +38,89 @@ export interface SidecarProps {
 }
 
 /**
+ * Properties of a `Sidecar`.
+ */
+export interface SidecarProps extends SidecarBaseProps {
+  /**
+   * The pods this Sidecar applies to, within its namespace. Pods selected by a Sidecar with a
+   * selector ignore the namespace's selector-less one.
+   *
+   * @default - every pod in the namespace (only one such Sidecar per namespace); in the mesh's
+   * root namespace, every pod of every namespace without a Sidecar of its own
+   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#Sidecar
+   */
+  readonly workloadSelector?: WorkloadSelector;
+
+  /**
+   * Listeners for inbound traffic, in order. The `addIngress` method adds more.
+   *
+   * @default - inbound ports are set up from the workload's Services
+   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioIngressListener
+   */
+  readonly ingress?: IngressListenerOptions[];
+
+  /**
+   * Listeners for outbound traffic, in order; the catch-all (no port) must be last. The
+   * `addEgress` method adds more.
+   *
+   * Nothing is inherited from the namespace or mesh default Sidecar: without egress listeners
+   * the workload can reach every host of every namespace (`EgressHost.all()`).
+   *
+   * @default - no egress field: istiod then gives the workload one catch-all listener
+   * importing every host, as `EgressHost.all()`
+   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioEgressListener
+   */
+  readonly egress?: EgressListenerOptions[];
+}
+
+/**
+ * What the pattern constructs with ordinary listeners take (`MeshDefaultSidecar`,
+ * `NamespaceDefaultSidecar`, `WorkloadSidecar`): like `SidecarProps`, except that egress
+ * defaults to the workload's own namespace and the control plane instead of every host.
+ */
+export interface SidecarPatternProps extends SidecarBaseProps {
+  /**
+   * Listeners for inbound traffic, in order. The `addIngress` method adds more.
+   *
+   * @default - inbound ports are set up from the workload's Services
+   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioIngressListener
+   */
+  readonly ingress?: IngressListenerOptions[];
+
+  /**
+   * Listeners for outbound traffic, in order; the catch-all (no port) must be last. The
+   * `addEgress` method adds more after these.
+   *
+   * Nothing is inherited from a namespace or mesh default: these listeners are all the
+   * workloads get. An empty list renders no egress field (Istio then imports every host of
+   * every namespace); the Sidecar must then configure something else, such as ingress.
+   *
+   * @default - one catch-all listener importing `./*` (the workload's own namespace) and
+   * `istio-system/*` (the control plane), as `MeshDefaultSidecar.defaultEgress()`
+   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioEgressListener
+   */
+  readonly egress?: EgressListenerOptions[];
+}
+
+const SIDECAR_PROP_NAMES: PropNames<SidecarProps> = { ...SIDECAR_BASE_PROP_NAMES, workloadSelector: true, ingress: true, egress: true };
+
+/**
  * An Istio `Sidecar` resource: tunes the proxy of the selected workloads, which ports it accepts
  * traffic on and which services it can reach.
  *
  * Listeners can be added after construction; the spec is rendered when the app is synthesized.
+ *
+ * @example
+ * import { App, Chart } from 'cdk8s';
+ * import { EgressHost, Sidecar, SidecarPort, WorkloadSelector } from 'cdk8s-istio-sidecar';
+ *
+ * const chart = new Chart(new App(), 'shop', { namespace: 'shop' });
+ * const sidecar = new Sidecar(chart, 'ratings', {
+ *   metadata: { name: 'ratings' },
+ *   workloadSelector: WorkloadSelector.of({ app: 'ratings' }),
+ * });
+ * sidecar.addEgress({ port: SidecarPort.http(9080, 'http'), hosts: [EgressHost.sameNamespace()] });
+ * sidecar.addEgress({ hosts: [EgressHost.namespace('istio-system').allHosts()] });
  *
  * @see https://istio.io/latest/docs/reference/config/networking/sidecar/
  */
@@ -96,7 +137,14 @@ export class Sidecar extends IstioObject {
   private readonly ingressListeners: IngressListenerOptions[];
   private readonly egressListeners: EgressListenerOptions[];
 
+  /**
+   * @param scope the chart (or construct inside one) the Sidecar belongs to
+   * @param id the construct id, unique within `scope`
+   * @param props the Sidecar's metadata, selector, listeners and policies
+   */
   public constructor(scope: Construct, id: string, props: SidecarProps = {}) {
+    // A subclass may extend the props with its own; it checks them itself.
+    if (new.target === Sidecar) checkPropNames('Sidecar', `${scope.node.path}/${id}`, props, SIDECAR_PROP_NAMES);
     // Always create the mesh (it registers the app-wide validation), even with an explicit apiVersion.
     const mesh = IstioMesh.of(scope);
     const apiVersion = props.apiVersion ?? mesh._takeApiVersion(`${scope.node.path}/${id}`);
@@ -110,7 +158,7 @@ export class Sidecar extends IstioObject {
     super(scope, id, {
       apiVersion,
       kind: 'Sidecar',
-      metadata: props.metadata,
+      metadata: metadataWithDefaults(props.metadata, {}),
       spec: Lazy.any({ produce: () => self.sidecar!.renderSpec() }),
     });
     self.sidecar = this;
@@ -120,7 +168,6 @@ export class Sidecar extends IstioObject {
     this.ingressListeners = [...(props.ingress ?? [])];
     this.egressListeners = [...(props.egress ?? [])];
   }
-
 
   /** The ingress listeners, in order. */
   public get ingress(): IngressListenerOptions[] {
@@ -132,22 +179,30 @@ export class Sidecar extends IstioObject {
     return [...this.egressListeners];
   }
 
-  /** Adds an ingress listener after the existing ones. */
+  /**
+   * Adds an ingress listener after the existing ones.
+   *
+   * @param options the listener: its port, and where it forwards inbound traffic
+   */
   public addIngress(options: IngressListenerOptions): void {
     this.ingressListeners.push(options);
   }
 
-  /** Adds an egress listener after the existing ones; the catch-all (no port) must stay last. */
+  /**
+   * Adds an egress listener after the existing ones; the catch-all (no port) must stay last.
+   *
+   * @param options the listener: the hosts it imports, and its port and bind address if any
+   */
   public addEgress(options: EgressListenerOptions): void {
     this.egressListeners.push(options);
   }
 
   private renderSpec(): { [key: string]: unknown } {
     const spec: { [key: string]: unknown } = {};
-    if (this.workloadSelector) spec.workloadSelector = this.workloadSelector.toJson();
+    if (this.workloadSelector) spec.workloadSelector = this.workloadSelector._toIstio();
     if (this.ingressListeners.length > 0) spec.ingress = this.ingressListeners.map(renderIngressListener);
     if (this.egressListeners.length > 0) spec.egress = this.egressListeners.map(renderEgressListener);
-    if (this.outboundTrafficPolicy) spec.outboundTrafficPolicy = this.outboundTrafficPolicy.toJson();
+    if (this.outboundTrafficPolicy) spec.outboundTrafficPolicy = this.outboundTrafficPolicy._toIstio();
     if (this.inboundConnectionPool) spec.inboundConnectionPool = renderConnectionPool(this.inboundConnectionPool);
     return spec;
   }

@@ -142,17 +142,3 @@ export interface SidecarIngressTlsOptions {
    */
   readonly verifyCertificateHash?: string[];
 }
-
-/** The `tls` object of an ingress listener, keys in a fixed order and unset ones left out. */
-export function renderIngressTls(options: SidecarIngressTlsOptions): { [key: string]: unknown } {
-  const json: { [key: string]: unknown } = { mode: options.mode };
-  const optional: Array<keyof SidecarIngressTlsOptions> = [
-    'serverCertificate', 'privateKey', 'caCertificates', 'caCrl', 'caCertCredentialName', 'insecureSkipVerify',
-    'minProtocolVersion', 'maxProtocolVersion', 'cipherSuites', 'ecdhCurves', 'verifyCertificateSpki', 'verifyCertificateHash',
-  ];
-  for (const key of optional) {
-    const value = options[key];
-    if (value !== undefined) json[key] = Array.isArray(value) ? [...value] : value;
-  }
-  return json;
-}

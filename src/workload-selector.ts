@@ -57,8 +57,12 @@ export class WorkloadSelector {
     return { ...this.produceLabels() };
   }
 
-  /** The selector as it appears in the Sidecar spec: `{ labels: { ... } }`. */
-  public toJson(): any {
+  /**
+   * The selector as it appears in the Sidecar or ServiceEntry spec: `{ labels: { ... } }`.
+   *
+   * @internal
+   */
+  public _toIstio(): { [key: string]: unknown } {
     return { labels: this.labels };
   }
 

@@ -1,6 +1,6 @@
 import { Duration, Testing } from 'cdk8s';
 import { ConnectionPoolSettings, H2UpgradePolicy, Sidecar } from '../src';
-import { renderDuration } from '../src/connection-pool';
+import { renderDuration } from '../src/sidecar-spec';
 
 function renderedPool(inboundConnectionPool: ConnectionPoolSettings): unknown {
   const sidecar = new Sidecar(Testing.chart(), 'sc', { inboundConnectionPool });

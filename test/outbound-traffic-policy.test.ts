@@ -3,14 +3,14 @@ import { OutboundTrafficPolicy, OutboundTrafficPolicyMode } from '../src';
 describe('OutboundTrafficPolicy', () => {
   test('registryOnly renders an explicit mode', () => {
     const policy = OutboundTrafficPolicy.registryOnly();
-    expect(policy.toJson()).toEqual({ mode: 'REGISTRY_ONLY' });
+    expect(policy._toIstio()).toEqual({ mode: 'REGISTRY_ONLY' });
     expect(policy.mode).toBe(OutboundTrafficPolicyMode.REGISTRY_ONLY);
     expect(policy.toString()).toBe('REGISTRY_ONLY');
   });
 
   test('allowAny renders an explicit mode', () => {
     const policy = OutboundTrafficPolicy.allowAny();
-    expect(policy.toJson()).toEqual({ mode: 'ALLOW_ANY' });
+    expect(policy._toIstio()).toEqual({ mode: 'ALLOW_ANY' });
     expect(policy.egressProxy).toBeUndefined();
     expect(policy.toString()).toBe('ALLOW_ANY');
   });
@@ -19,7 +19,7 @@ describe('OutboundTrafficPolicy', () => {
     const policy = OutboundTrafficPolicy.allowAny({
       egressProxy: { host: 'egress-proxy.infra.svc.cluster.local', port: 3128, subset: 'v1' },
     });
-    expect(policy.toJson()).toEqual({
+    expect(policy._toIstio()).toEqual({
       mode: 'ALLOW_ANY',
       egressProxy: { host: 'egress-proxy.infra.svc.cluster.local', port: { number: 3128 }, subset: 'v1' },
     });
@@ -28,7 +28,7 @@ describe('OutboundTrafficPolicy', () => {
 
   test('egress proxy without subset', () => {
     const policy = OutboundTrafficPolicy.allowAny({ egressProxy: { host: 'proxy.example.com', port: 8080 } });
-    expect(policy.toJson()).toEqual({ mode: 'ALLOW_ANY', egressProxy: { host: 'proxy.example.com', port: { number: 8080 } } });
+    expect(policy._toIstio()).toEqual({ mode: 'ALLOW_ANY', egressProxy: { host: 'proxy.example.com', port: { number: 8080 } } });
     expect(policy.toString()).toBe('ALLOW_ANY via proxy.example.com:8080');
   });
 

@@ -20,12 +20,12 @@ describe('SidecarPort factories', () => {
     ['of(all fields)', SidecarPort.of({ number: 1, protocol: SidecarProtocol.TCP, name: 'a' }), { number: 1, protocol: 'TCP', name: 'a' }, '1/TCP (a)'],
     ['of(number only)', SidecarPort.of({ number: 65535 }), { number: 65535 }, '65535/sniffed'],
   ])('%s', (_name, port, json, text) => {
-    expect(port.toJson()).toEqual(json);
+    expect(port._toIstio()).toEqual(json);
     expect(port.toString()).toBe(text);
   });
 
   test('keys are rendered in the order number, protocol, name', () => {
-    expect(Object.keys(SidecarPort.http(9080, 'somename').toJson())).toEqual(['number', 'protocol', 'name']);
+    expect(Object.keys(SidecarPort.http(9080, 'somename')._toIstio())).toEqual(['number', 'protocol', 'name']);
   });
 
   test('properties and isUnixSocket', () => {

@@ -10,7 +10,7 @@ function rawWorkload(scope: Construct, id: string, kind: string, body: { [key: s
 describe('WorkloadSelector.of', () => {
   test('renders the labels', () => {
     const selector = WorkloadSelector.of({ app: 'ratings', version: 'v1' });
-    expect(selector.toJson()).toEqual({ labels: { app: 'ratings', version: 'v1' } });
+    expect(selector._toIstio()).toEqual({ labels: { app: 'ratings', version: 'v1' } });
     expect(selector.labels).toEqual({ app: 'ratings', version: 'v1' });
     expect(selector.toString()).toBe('app=ratings,version=v1');
   });
@@ -75,7 +75,7 @@ describe('WorkloadSelector.fromWorkload', () => {
     const pod = rawWorkload(chart, 'pod', 'Pod', { metadata: { labels: { app: 'ratings' } } });
     const selector = WorkloadSelector.fromWorkload(pod);
     pod.metadata.addLabel('version', 'v2');
-    expect(selector.toJson()).toEqual({ labels: { app: 'ratings', version: 'v2' } });
+    expect(selector._toIstio()).toEqual({ labels: { app: 'ratings', version: 'v2' } });
   });
 
   test.each([
@@ -112,7 +112,7 @@ describe('WorkloadSelector.fromWorkload', () => {
   test('a construct without an ApiObject: error at synth time', () => {
     const chart = Testing.chart();
     const selector = WorkloadSelector.fromWorkload(new Construct(chart, 'empty'));
-    expect(() => selector.toJson()).toThrow(new Error(
+    expect(() => selector._toIstio()).toThrow(new Error(
       'Cannot select the pods of "test/empty": it is not an ApiObject and contains none; pass a workload such as a Deployment or a Pod',
     ));
   });

@@ -67,8 +67,8 @@ export function buildMeshApp(app: App): App {
   new NamespaceDefaultSidecar(payments, 'default');
   // payments-api also reaches the card processor.
   new WorkloadSidecar(payments, 'payments-api-sidecar', {
-    name: 'payments-api',
-    selector: WorkloadSelector.fromWorkload(paymentsApi),
+    metadata: { name: 'payments-api' },
+    workloadSelector: WorkloadSelector.fromWorkload(paymentsApi),
     egress: [{
       hosts: [
         EgressHost.sameNamespace(),
@@ -85,8 +85,8 @@ export function buildMeshApp(app: App): App {
   const cart = service(shop, 'cart', 'ghcr.io/acme/cart:3.0.2', 8080);
   new NamespaceDefaultSidecar(shop, 'default');
   new WorkloadSidecar(shop, 'frontend-sidecar', {
-    name: 'frontend',
-    selector: WorkloadSelector.fromWorkload(frontend),
+    metadata: { name: 'frontend' },
+    workloadSelector: WorkloadSelector.fromWorkload(frontend),
     egress: [{
       hosts: [
         EgressHost.sameNamespace(),
@@ -97,8 +97,8 @@ export function buildMeshApp(app: App): App {
   });
   // The cart's application listens on a Unix socket; the proxy forwards port 8080 to it.
   new WorkloadSidecar(shop, 'cart-sidecar', {
-    name: 'cart',
-    selector: WorkloadSelector.fromWorkload(cart),
+    metadata: { name: 'cart' },
+    workloadSelector: WorkloadSelector.fromWorkload(cart),
     ingress: [{ port: SidecarPort.http(8080, 'http'), defaultEndpoint: Endpoint.unix('/var/run/cart/app.sock') }],
   });
 

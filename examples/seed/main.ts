@@ -39,8 +39,8 @@ export function buildSeedApp(app: App): App {
 
   // 3. ratings: inbound HTTP forwarded to a Unix socket; outbound HTTP on 9080 to prod-us1 only.
   new WorkloadSidecar(prod, 'ratings', {
-    name: 'ratings',
-    selector: WorkloadSelector.of({ app: 'ratings' }),
+    metadata: { name: 'ratings' },
+    workloadSelector: WorkloadSelector.of({ app: 'ratings' }),
     ingress: [{ port: SidecarPort.http(9080, 'somename'), defaultEndpoint: Endpoint.unix('/var/run/someuds.sock') }],
     egress: [
       { port: SidecarPort.http(9080, 'egresshttp'), hosts: [EgressHost.namespace('prod-us1').allHosts()] },
@@ -51,16 +51,16 @@ export function buildSeedApp(app: App): App {
   // 4 and 5. productpage without iptables, reaching an external MySQL through 127.0.0.1:3306;
   // the ServiceEntry for mysql.foo.com lives in ns1.
   new NoIptablesSidecar(prod, 'no-ip-tables', {
-    name: 'no-ip-tables',
-    selector: WorkloadSelector.of({ app: 'productpage' }),
+    metadata: { name: 'no-ip-tables' },
+    workloadSelector: WorkloadSelector.of({ app: 'productpage' }),
     ingress: [{ port: SidecarPort.http(9080, 'somename'), defaultEndpoint: Endpoint.loopback(8080) }],
     externalServices: [{ host: 'mysql.foo.com', port: 3306, protocol: SidecarProtocol.MYSQL, serviceEntryNamespace: 'ns1' }],
   });
 
   // 6. A VM: inbound on its second interface bypasses iptables, outbound is captured.
   const partial = new PartialIptablesSidecar(prod, 'partial-ip-tables', {
-    name: 'partial-ip-tables',
-    selector: WorkloadSelector.of({ app: 'productpage' }),
+    metadata: { name: 'partial-ip-tables' },
+    workloadSelector: WorkloadSelector.of({ app: 'productpage' }),
     ingress: [{ bind: Bind.ip('172.16.1.32'), port: SidecarPort.http(80, 'somename'), defaultEndpoint: Endpoint.loopback(8080) }],
   });
   // The validation rightly reports that documents 4 and 6 select the same pods (app=productpage

@@ -57,11 +57,44 @@ describe('MeshDefaultSidecar', () => {
     );
   });
 
-  test('refuses metadata: the name and namespace are fixed', () => {
-    // @ts-expect-error metadata is not a prop of MeshDefaultSidecar
-    expect(() => new MeshDefaultSidecar(Testing.chart(), 'mesh-default', { metadata: { name: 'global' } })).toThrow(
-      'MeshDefaultSidecar at "test/mesh-default" takes no metadata: it is always named "default" in the mesh\'s root namespace',
-    );
+  test('metadata: labels and annotations pass; the fixed name and root namespace may be repeated', () => {
+    const app = Testing.app();
+    IstioMesh.configure(app, { rootNamespace: 'istio-config' });
+    const sidecar = new MeshDefaultSidecar(new Chart(app, 'mesh'), 'mesh-default', {
+      metadata: { name: 'default', namespace: 'istio-config', labels: { team: 'platform' }, annotations: { note: 'mesh-wide' } },
+    });
+    expect(sidecar.apiObject.toJson().metadata).toEqual({
+      name: 'default', namespace: 'istio-config', labels: { team: 'platform' }, annotations: { note: 'mesh-wide' },
+    });
+  });
+
+  test('metadata.name other than "default" -> error naming the fix', () => {
+    expect(() => new MeshDefaultSidecar(Testing.chart(), 'mesh-default', { metadata: { name: 'global' } })).toThrow(new Error(
+      'MeshDefaultSidecar at "test/mesh-default" cannot be named "global": the mesh-wide default is always named "default"; leave metadata.name out',
+    ));
+  });
+
+  test('metadata.namespace other than the root namespace -> error naming both fixes', () => {
+    expect(() => new MeshDefaultSidecar(Testing.chart(), 'mesh-default', { metadata: { namespace: 'shop' } })).toThrow(new Error(
+      'MeshDefaultSidecar at "test/mesh-default" cannot be in namespace "shop": the mesh-wide default lives in the mesh\'s root namespace, "istio-system"; '
+      + 'leave metadata.namespace out, or call IstioMesh.configure(app, { rootNamespace: "shop" }) before creating it',
+    ));
+  });
+
+  test('ingress and inboundConnectionPool, which Istio allows in the root default, render for every workload that falls back to it', () => {
+    const sidecar = new MeshDefaultSidecar(Testing.chart(), 'mesh-default', {
+      ingress: [{ port: SidecarPort.http(8080, 'http') }],
+      inboundConnectionPool: { tcp: { maxConnections: 100 } },
+    });
+    sidecar.addIngress({ port: SidecarPort.grpc(9090, 'grpc') });
+    expect(sidecar.apiObject.toJson().spec).toEqual({
+      ingress: [
+        { port: { number: 8080, protocol: 'HTTP', name: 'http' } },
+        { port: { number: 9090, protocol: 'GRPC', name: 'grpc' } },
+      ],
+      egress: [{ hosts: ['./*', 'istio-system/*'] }],
+      inboundConnectionPool: { tcp: { maxConnections: 100 } },
+    });
   });
 
   test('once it exists, IstioMesh.configure() refuses another root namespace', () => {
@@ -73,7 +106,7 @@ describe('MeshDefaultSidecar', () => {
       + 'Call IstioMesh.configure() before defining a MeshDefaultSidecar.',
     );
     // The same value, and other settings, are still accepted.
-    expect(() => IstioMesh.configure(app, { rootNamespace: 'istio-config', failOnWarnings: true })).not.toThrow();
+    expect(() => IstioMesh.configure(app, { rootNamespace: 'istio-config', clusterDomain: 'cluster.local' })).not.toThrow();
     expect(IstioMesh.of(app).rootNamespace).toEqual('istio-config');
   });
 

@@ -18,7 +18,7 @@ describe('NamespaceDefaultSidecar', () => {
 
   test('the seed\'s prod-us1 default', () => {
     const sidecar = new NamespaceDefaultSidecar(Testing.chart(), 'default', {
-      namespace: 'prod-us1',
+      metadata: { namespace: 'prod-us1' },
       egress: [{
         hosts: [
           EgressHost.namespace('prod-us1').allHosts(),
@@ -38,8 +38,7 @@ describe('NamespaceDefaultSidecar', () => {
   test('name, ingress, outboundTrafficPolicy and inboundConnectionPool are passed through', () => {
     const pool: ConnectionPoolSettings = { tcp: { maxConnections: 100 } };
     const sidecar = new NamespaceDefaultSidecar(Testing.chart(), 'ns-default', {
-      name: 'shop-default',
-      namespace: 'shop',
+      metadata: { name: 'shop-default', namespace: 'shop' },
       ingress: [{ port: SidecarPort.http(8080, 'http'), defaultEndpoint: Endpoint.loopback(8081) }],
       egress: [{ hosts: [EgressHost.all()] }],
       outboundTrafficPolicy: OutboundTrafficPolicy.registryOnly(),

@@ -7,9 +7,8 @@ describe('PartialIptablesSidecar', () => {
   test('the seed\'s partial-ip-tables Sidecar: uncaptured ingress on the VM IP, egress captured by iptables', () => {
     const chart = Testing.chart();
     new PartialIptablesSidecar(chart, 'partial-ip-tables', {
-      name: 'partial-ip-tables',
-      namespace: 'prod-us1',
-      selector: WorkloadSelector.of({ app: 'productpage' }),
+      metadata: { name: 'partial-ip-tables', namespace: 'prod-us1' },
+      workloadSelector: WorkloadSelector.of({ app: 'productpage' }),
       ingress: [{ bind: Bind.ip('172.16.1.32'), port: SidecarPort.http(80, 'somename'), defaultEndpoint: Endpoint.loopback(8080) }],
     });
     expect(Testing.synth(chart)).toEqual([{
@@ -31,7 +30,7 @@ describe('PartialIptablesSidecar', () => {
 
   test('egress listeners default to IPTABLES and keep an explicit capture mode', () => {
     const sidecar = new PartialIptablesSidecar(Testing.chart(), 'vm', {
-      selector: WorkloadSelector.of({ app: 'vm' }),
+      workloadSelector: WorkloadSelector.of({ app: 'vm' }),
       egress: [
         { port: SidecarPort.tcp(3306, 'mysql'), bind: Bind.ip('127.0.0.1'), captureMode: CaptureMode.NONE, hosts: [EgressHost.anyNamespace('db.example.com')] },
         { hosts: [EgressHost.sameNamespace()] },
@@ -44,16 +43,16 @@ describe('PartialIptablesSidecar', () => {
   });
 
   test('addIngress defaults to NONE and keeps an explicit capture mode', () => {
-    const sidecar = new PartialIptablesSidecar(Testing.chart(), 'vm', { selector: WorkloadSelector.of({ app: 'vm' }) });
+    const sidecar = new PartialIptablesSidecar(Testing.chart(), 'vm', { workloadSelector: WorkloadSelector.of({ app: 'vm' }) });
     sidecar.addIngress({ bind: Bind.ip('172.16.1.32'), port: SidecarPort.http(80, 'http'), defaultEndpoint: Endpoint.loopback(8080) });
     sidecar.addIngress({ port: SidecarPort.http(9080, 'mesh'), captureMode: CaptureMode.IPTABLES });
     expect(sidecar.ingress.map((l) => l.captureMode)).toEqual([CaptureMode.NONE, CaptureMode.IPTABLES]);
   });
 
-  test('refuses a missing selector', () => {
-    // @ts-expect-error selector is required
+  test('refuses a missing workloadSelector', () => {
+    // @ts-expect-error workloadSelector is required
     expect(() => new PartialIptablesSidecar(Testing.chart(), 'vm', {})).toThrow(
-      'PartialIptablesSidecar at "test/vm" needs a selector, e.g. WorkloadSelector.of({ app: "ratings" }) or WorkloadSelector.fromWorkload(deployment); '
+      'PartialIptablesSidecar at "test/vm" needs a workloadSelector, e.g. WorkloadSelector.of({ app: "ratings" }) or WorkloadSelector.fromWorkload(deployment); '
       + 'to configure a whole namespace, use a NamespaceDefaultSidecar',
     );
   });
@@ -64,7 +63,7 @@ describe('PartialIptablesSidecar.addEgress', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'vm', { namespace: 'prod-us1' });
     const sidecar = new PartialIptablesSidecar(chart, 'partial', {
-      selector: WorkloadSelector.of({ app: 'vm' }),
+      workloadSelector: WorkloadSelector.of({ app: 'vm' }),
       ingress: [{ bind: Bind.ip('172.16.1.32'), port: SidecarPort.http(80, 'http'), defaultEndpoint: Endpoint.loopback(8080) }],
       egress: [{ port: SidecarPort.unixSocket(SidecarProtocol.HTTP, 'uds'), bind: Bind.unix('/var/run/out.sock'), hosts: [EgressHost.sameNamespace()] }],
     });

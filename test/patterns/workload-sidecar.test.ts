@@ -8,9 +8,8 @@ describe('WorkloadSidecar', () => {
   test('the seed\'s ratings Sidecar: ingress to a Unix socket, egress restricted by port', () => {
     const chart = Testing.chart();
     new WorkloadSidecar(chart, 'ratings', {
-      name: 'ratings',
-      namespace: 'prod-us1',
-      selector: WorkloadSelector.of({ app: 'ratings' }),
+      metadata: { name: 'ratings', namespace: 'prod-us1' },
+      workloadSelector: WorkloadSelector.of({ app: 'ratings' }),
       ingress: [{ port: SidecarPort.http(9080, 'somename'), defaultEndpoint: Endpoint.unix('/var/run/someuds.sock') }],
       egress: [
         { port: SidecarPort.http(9080, 'egresshttp'), hosts: [EgressHost.namespace('prod-us1').allHosts()] },
@@ -22,7 +21,7 @@ describe('WorkloadSidecar', () => {
 
   test('defaults: generated name, chart namespace, egress to ./* and istio-system/*', () => {
     const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
-    const sidecar = new WorkloadSidecar(chart, 'frontend', { selector: WorkloadSelector.of({ app: 'frontend' }) });
+    const sidecar = new WorkloadSidecar(chart, 'frontend', { workloadSelector: WorkloadSelector.of({ app: 'frontend' }) });
     const json = sidecar.apiObject.toJson();
     expect(json.metadata.namespace).toEqual('shop');
     expect(json.metadata.name).toMatch(/^shop-frontend-c8[0-9a-f]{6}$/);
@@ -40,16 +39,16 @@ describe('WorkloadSidecar', () => {
       metadata: { name: 'web' },
       spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web', tier: 'front' } } } },
     });
-    const sidecar = new WorkloadSidecar(chart, 'web', { selector: WorkloadSelector.fromWorkload(deployment), egress: [] });
+    const sidecar = new WorkloadSidecar(chart, 'web', { workloadSelector: WorkloadSelector.fromWorkload(deployment), egress: [] });
     expect(sidecar.apiObject.toJson().spec).toEqual({ workloadSelector: { labels: { app: 'web' } } });
   });
 
-  test('refuses a missing selector (a type error, and at run time for JavaScript)', () => {
-    const message = 'WorkloadSidecar at "test/ratings" needs a selector, e.g. WorkloadSelector.of({ app: "ratings" }) or WorkloadSelector.fromWorkload(deployment); '
+  test('refuses a missing workloadSelector (a type error, and at run time for JavaScript)', () => {
+    const message = 'WorkloadSidecar at "test/ratings" needs a workloadSelector, e.g. WorkloadSelector.of({ app: "ratings" }) or WorkloadSelector.fromWorkload(deployment); '
       + 'to configure a whole namespace, use a NamespaceDefaultSidecar';
-    // @ts-expect-error selector is required
+    // @ts-expect-error workloadSelector is required
     expect(() => new WorkloadSidecar(Testing.chart(), 'ratings', {})).toThrow(message);
-    expect(() => new WorkloadSidecar(Testing.chart(), 'ratings', { selector: undefined as unknown as WorkloadSelector })).toThrow(message);
+    expect(() => new WorkloadSidecar(Testing.chart(), 'ratings', { workloadSelector: undefined as unknown as WorkloadSelector })).toThrow(message);
     // @ts-expect-error props are required
     expect(() => new WorkloadSidecar(Testing.chart(), 'ratings')).toThrow(message);
   });

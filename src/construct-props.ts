@@ -1,0 +1,88 @@
+// Internal, not exported from index.ts: the checks every construct of this library runs on the
+// props it is given, for callers the TypeScript compiler does not check (JavaScript, and every
+// jsii language, whose kernel hands props over as plain objects).
+import { ApiObjectMetadata } from 'cdk8s';
+import { nearMiss } from './analysis/schema/near-miss';
+import type { IstioObjectProps } from './istio-object';
+import type { SidecarBaseProps, SidecarPatternProps } from './sidecar';
+import type { WorkloadSelector } from './workload-selector';
+
+/**
+ * Every prop name of `T`, each written once: the compiler rejects a missing or a foreign name,
+ * so the list cannot drift from the interface it mirrors.
+ */
+export type PropNames<T> = { readonly [K in keyof Required<T>]: true };
+
+/** Props renamed or removed in 0.x, and what replaces them: the fix a near-miss cannot find. */
+const REPLACED_PROPS: { [old: string]: string } = {
+  selector: 'workloadSelector',
+  name: 'metadata.name',
+  namespace: 'metadata.namespace',
+  labels: 'metadata.labels',
+  annotations: 'metadata.annotations',
+};
+
+/**
+ * Throws on a prop `names` does not list (a typo, or a prop of another construct), naming the
+ * construct, its path, the props it knows and the likely fix.
+ *
+ * @param what the construct's class name, for the message
+ * @param path the construct's path
+ * @param props the props as given, possibly a plain object from JavaScript
+ * @param names every prop the construct knows
+ */
+export function checkPropNames(what: string, path: string, props: object | undefined, names: PropNames<any>): void {
+  if (props === undefined || props === null) return;
+  const known = Object.keys(names);
+  for (const [key, value] of Object.entries(props)) {
+    if (key in names || value === undefined) continue;
+    const replacement = REPLACED_PROPS[key] !== undefined && (known.includes(REPLACED_PROPS[key].split('.')[0]))
+      ? REPLACED_PROPS[key]
+      : nearMiss(key, known);
+    const hint = replacement === undefined ? '' : ` Did you mean "${replacement}"?`;
+    throw new Error(`${what} at "${path}" has no prop "${key}".${hint} Its props are: ${known.join(', ')}.`);
+  }
+}
+
+/**
+ * `metadata` with `defaults` for the fields it leaves out. Keys set to undefined (possible from
+ * JavaScript) count as left out: cdk8s spreads metadata over its generated name and the chart's
+ * namespace, so an undefined `name` or `namespace` would otherwise erase them.
+ */
+export function metadataWithDefaults(metadata: ApiObjectMetadata | undefined, defaults: ApiObjectMetadata): ApiObjectMetadata {
+  const result: { [key: string]: unknown } = {};
+  for (const source of [defaults, metadata ?? {}]) {
+    for (const [key, value] of Object.entries(source)) {
+      if (value !== undefined) result[key] = value;
+    }
+  }
+  return result as ApiObjectMetadata;
+}
+
+/**
+ * The selector, or an error for JavaScript callers that leave out what the type requires.
+ *
+ * @param what the construct's class name, for the message
+ * @param path the construct's path
+ * @param selector the `workloadSelector` prop as given
+ */
+export function requireWorkloadSelector(what: string, path: string, selector: WorkloadSelector | undefined): WorkloadSelector {
+  if (selector === undefined || selector === null) {
+    throw new Error(
+      `${what} at "${path}" needs a workloadSelector, e.g. WorkloadSelector.of({ app: "ratings" }) or WorkloadSelector.fromWorkload(deployment); `
+      + 'to configure a whole namespace, use a NamespaceDefaultSidecar',
+    );
+  }
+  return selector;
+}
+
+/** The props of `IstioObjectProps`, which every construct of this library takes. */
+export const ISTIO_OBJECT_PROP_NAMES: PropNames<IstioObjectProps> = { metadata: true, apiVersion: true };
+
+/** The props of `SidecarBaseProps`, which every Sidecar construct takes. */
+export const SIDECAR_BASE_PROP_NAMES: PropNames<SidecarBaseProps> = {
+  ...ISTIO_OBJECT_PROP_NAMES, outboundTrafficPolicy: true, inboundConnectionPool: true,
+};
+
+/** The props of `SidecarPatternProps`, which the patterns with ordinary listeners take. */
+export const SIDECAR_PATTERN_PROP_NAMES: PropNames<SidecarPatternProps> = { ...SIDECAR_BASE_PROP_NAMES, ingress: true, egress: true };
