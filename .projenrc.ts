@@ -40,10 +40,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
   },
   bin: { 'cdk8s-istio-sidecar': 'lib/cli/main.js' },
-  deps: ['yaml@^2.8.0'],
+  deps: ['yaml@^2.8.0', 'js-yaml@^4'],
   // jsii bundles runtime dependencies that are not jsii modules.
-  bundledDeps: ['yaml'],
-  devDeps: ['@kubernetes-models/istio@3.0.1', 'cdk8s-plus-33@^2.5.57', 'cdk8s-cli@^2.200.0', 'fast-check@^4', 'ts-node@^10'],
+  bundledDeps: ['yaml', 'js-yaml'],
+  devDeps: ['@kubernetes-models/istio@3.0.1', '@types/js-yaml@^4', '@types/sarif@^2.1.7', 'cdk8s-plus-33@^2.5.57', 'cdk8s-cli@^2.200.0', 'fast-check@^4', 'ts-node@^10'],
 
   gitignore: ['/dist/', '/cdk8s.out/', '/.jsii.tabl.json'],
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'projenrc', 'examples', 'bench'] },
