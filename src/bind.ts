@@ -7,7 +7,11 @@ import { isIpAddress, UNIX_SCHEME, unixAddressProblem } from './analysis/syntax'
  * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioEgressListener
  */
 export class Bind {
-  /** A literal IPv4 or IPv6 address, without brackets or a CIDR suffix, e.g. `127.0.0.1` or `::1`. */
+  /**
+   * A literal IPv4 or IPv6 address, without brackets or a CIDR suffix, e.g. `127.0.0.1` or `::1`.
+   *
+   * @param address the IP address
+   */
   public static ip(address: string): Bind {
     if (!isIpAddress(address)) {
       throw new Error(`Invalid bind address "${address}": expected a literal IPv4 or IPv6 address without brackets or CIDR suffix, e.g. "127.0.0.1" or "::1"`);
@@ -18,6 +22,8 @@ export class Bind {
   /**
    * `unix://<path>`: a Unix domain socket, given as an absolute path (`/var/run/egress.sock`)
    * or a Linux abstract socket name (`@egress`). For egress listeners whose port has no number.
+   *
+   * @param path the socket's absolute path, or `@` and an abstract socket name
    */
   public static unix(path: string): Bind {
     const problem = unixAddressProblem(path);
@@ -27,7 +33,11 @@ export class Bind {
     return new Bind(`${UNIX_SCHEME}${path}`, true);
   }
 
-  /** A bind address written as Istio expects it, e.g. `127.0.0.1`, `::1` or `unix:///var/run/egress.sock`. */
+  /**
+   * A bind address written as Istio expects it, e.g. `127.0.0.1`, `::1` or `unix:///var/run/egress.sock`.
+   *
+   * @param text the address as Istio writes it
+   */
   public static parse(text: string): Bind {
     return text.startsWith(UNIX_SCHEME) ? Bind.unix(text.slice(UNIX_SCHEME.length)) : Bind.ip(text);
   }

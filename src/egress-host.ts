@@ -11,7 +11,11 @@ import { egressHostProblems, splitEgressHost } from './analysis/syntax';
  * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioEgressListener
  */
 export class EgressHost {
-  /** Hosts from the namespace `namespace`: continue with `.allHosts()` or `.host(dnsName)`. */
+  /**
+   * Hosts from the namespace `namespace`: continue with its `allHosts` or `host` method.
+   *
+   * @param namespace the namespace name, e.g. `istio-system`
+   */
   public static namespace(namespace: string): EgressHostNamespace {
     return EgressHostNamespace._of(namespace);
   }
@@ -27,7 +31,7 @@ export class EgressHost {
   }
 
   /**
-   * A host from any namespace (`*\/<dnsName>`), e.g. a ServiceEntry host wherever it is declared.
+   * A host from any namespace (the namespace part `*`), e.g. a ServiceEntry host wherever it is declared.
    *
    * @param dnsName the host to import; '*' (the default) for every host the namespace can see
    */
@@ -35,7 +39,7 @@ export class EgressHost {
     return EgressHost.parse(`*/${dnsName}`);
   }
 
-  /** Every host in every namespace (`*\/*`), what a workload sees without a Sidecar. */
+  /** Every host in every namespace (`*` for both parts), what a workload sees without a Sidecar. */
   public static all(): EgressHost {
     return EgressHost.parse('*/*');
   }
@@ -48,6 +52,8 @@ export class EgressHost {
   /**
    * Removes `host` from what the other hosts of the listener import, e.g.
    * `EgressHost.exclude(EgressHost.namespace('ns1').host('a.example.com'))` renders `~ns1/a.example.com`.
+   *
+   * @param host the host to remove, not itself an exclusion
    */
   public static exclude(host: EgressHost): EgressHost {
     if (host.isExclusion) {
@@ -56,7 +62,12 @@ export class EgressHost {
     return EgressHost.parse(`~${host}`);
   }
 
-  /** An egress host written as Istio expects it, e.g. `istio-system/*`, `./*`, `*\/mysql.foo.com` or `~ns1/a.example.com`. */
+  /**
+   * An egress host written as Istio expects it, e.g. `istio-system/*`, `./*` or `~ns1/a.example.com`;
+   * the namespace part `*` imports from any namespace.
+   *
+   * @param text the host as Istio writes it, `<namespace>/<dnsName>`
+   */
   public static parse(text: string): EgressHost {
     const problems = egressHostProblems(text);
     if (problems.length > 0) {
@@ -131,7 +142,11 @@ export class EgressHostNamespace {
     return EgressHost.parse(`${this.namespace}/*`);
   }
 
-  /** One host, or a wildcard such as `*.example.com`, in the namespace (`<namespace>/<dnsName>`). */
+  /**
+   * One host, or a wildcard such as `*.example.com`, in the namespace (`<namespace>/<dnsName>`).
+   *
+   * @param dnsName the host name or wildcard
+   */
   public host(dnsName: string): EgressHost {
     return EgressHost.parse(`${this.namespace}/${dnsName}`);
   }

@@ -20,7 +20,7 @@ export interface EgressListenerOptions {
   readonly hosts: EgressHost[];
 
   /**
-   * The port the listener serves. A port without a number (`SidecarPort.unixSocket()`)
+   * The port the listener serves. A port without a number (from the `unixSocket` factory of `SidecarPort`)
    * declares a Unix domain socket listener, whose `bind` must be a `unix://` address.
    *
    * @default - no port: the catch-all listener, for all ports not served by another listener

@@ -9,22 +9,38 @@ import { defaultEndpointProblems, UNIX_SCHEME } from './analysis/syntax';
  * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioIngressListener
  */
 export class Endpoint {
-  /** `127.0.0.1:<port>`: the application listens on the IPv4 loopback. */
+  /**
+   * `127.0.0.1:<port>`: the application listens on the IPv4 loopback.
+   *
+   * @param port the port the application listens on
+   */
   public static loopback(port: number): Endpoint {
     return Endpoint.parse(`127.0.0.1:${port}`);
   }
 
-  /** `[::1]:<port>`: the application listens on the IPv6 loopback. */
+  /**
+   * `[::1]:<port>`: the application listens on the IPv6 loopback.
+   *
+   * @param port the port the application listens on
+   */
   public static loopbackIpv6(port: number): Endpoint {
     return Endpoint.parse(`[::1]:${port}`);
   }
 
-  /** `0.0.0.0:<port>`: the proxy forwards to the workload's own IPv4 address. */
+  /**
+   * `0.0.0.0:<port>`: the proxy forwards to the workload's own IPv4 address.
+   *
+   * @param port the port the application listens on
+   */
   public static anyAddress(port: number): Endpoint {
     return Endpoint.parse(`0.0.0.0:${port}`);
   }
 
-  /** `[::]:<port>`: the proxy forwards to the workload's own IPv6 address. */
+  /**
+   * `[::]:<port>`: the proxy forwards to the workload's own IPv6 address.
+   *
+   * @param port the port the application listens on
+   */
   public static anyAddressIpv6(port: number): Endpoint {
     return Endpoint.parse(`[::]:${port}`);
   }
@@ -32,12 +48,18 @@ export class Endpoint {
   /**
    * `unix://<path>`: the application listens on a Unix domain socket, given as an absolute
    * path (`/var/run/app.sock`) or a Linux abstract socket name (`@app`).
+   *
+   * @param path the socket's absolute path, or `@` and an abstract socket name
    */
   public static unix(path: string): Endpoint {
     return Endpoint.parse(`${UNIX_SCHEME}${path}`);
   }
 
-  /** An endpoint written as Istio expects it, e.g. `127.0.0.1:8080`, `[::1]:8080` or `unix:///var/run/app.sock`. */
+  /**
+   * An endpoint written as Istio expects it, e.g. `127.0.0.1:8080`, `[::1]:8080` or `unix:///var/run/app.sock`.
+   *
+   * @param text the endpoint as Istio writes it
+   */
   public static parse(text: string): Endpoint {
     const problems = defaultEndpointProblems(text);
     if (problems.length > 0) {

@@ -30,9 +30,9 @@ export interface MeshDefaultSidecarProps extends SidecarPatternProps {}
  * namespace that defines its own `default` replaces it entirely. Ingress listeners given here
  * become the inbound ports of every workload that falls back to it.
  *
- * The root namespace is MeshConfig's `rootNamespace`, taken from `IstioMesh.of(this).rootNamespace`
- * (`istio-system` unless changed with `IstioMesh.configure(app, { rootNamespace })`). It is
- * fixed when this construct is created, so configure it first; changing it afterwards throws.
+ * The root namespace is MeshConfig's `rootNamespace`, as the app's `IstioMesh` has it
+ * (`istio-system` unless changed through the `configure` method of `IstioMesh`). It is fixed
+ * when this construct is created, so configure it first; changing it afterwards throws.
  *
  * The default is evaluated in each workload's namespace: `./*` lets every workload reach its
  * own namespace. Without props, in a mesh whose root namespace is `istio-config`:

@@ -34,7 +34,7 @@ export interface EgressProxyOptions {
 }
 
 /**
- * Options of `OutboundTrafficPolicy.allowAny()`.
+ * Options of the `allowAny` factory of `OutboundTrafficPolicy`.
  */
 export interface OutboundAllowAnyOptions {
   /**
@@ -62,7 +62,11 @@ export class OutboundTrafficPolicy {
     return new OutboundTrafficPolicy(OutboundTrafficPolicyMode.REGISTRY_ONLY);
   }
 
-  /** Let traffic to unknown destinations through, optionally via an egress proxy. */
+  /**
+   * Let traffic to unknown destinations through, optionally via an egress proxy.
+   *
+   * @param options an egress proxy to send the traffic through, if any
+   */
   public static allowAny(options: OutboundAllowAnyOptions = {}): OutboundTrafficPolicy {
     const proxy = options.egressProxy;
     if (proxy) {

@@ -3,7 +3,7 @@ import { portNameProblem, portNumberProblem, protocolProblem } from './analysis/
 /**
  * The protocols Istio accepts on a Sidecar listener port.
  *
- * Leave the protocol out (`SidecarPort.sniffed()`) to let the proxy detect it from the traffic.
+ * Leave the protocol out (the `sniffed` factory of `SidecarPort`) to let the proxy detect it from the traffic.
  *
  * @see https://istio.io/latest/docs/ops/configuration/traffic-management/protocol-selection/
  */
@@ -35,7 +35,7 @@ export enum SidecarProtocol {
 }
 
 /**
- * A port described field by field, for `SidecarPort.of()`.
+ * A port described field by field, for the `of` factory of `SidecarPort`.
  */
 export interface SidecarPortOptions {
   /**
@@ -69,80 +69,152 @@ export interface SidecarPortOptions {
  * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#SidecarPort
  */
 export class SidecarPort {
-  /** An HTTP port. */
+  /**
+   * An HTTP port.
+   *
+   * @param number the port number, 1-65535
+   * @param name a name for the port, a DNS label
+   */
   public static http(number: number, name?: string): SidecarPort {
     return SidecarPort.of({ number, protocol: SidecarProtocol.HTTP, name });
   }
 
-  /** An HTTPS port. */
+  /**
+   * An HTTPS port.
+   *
+   * @param number the port number, 1-65535
+   * @param name a name for the port, a DNS label
+   */
   public static https(number: number, name?: string): SidecarPort {
     return SidecarPort.of({ number, protocol: SidecarProtocol.HTTPS, name });
   }
 
-  /** A plain-text HTTP/2 port. */
+  /**
+   * A plain-text HTTP/2 port.
+   *
+   * @param number the port number, 1-65535
+   * @param name a name for the port, a DNS label
+   */
   public static http2(number: number, name?: string): SidecarPort {
     return SidecarPort.of({ number, protocol: SidecarProtocol.HTTP2, name });
   }
 
-  /** A gRPC port. */
+  /**
+   * A gRPC port.
+   *
+   * @param number the port number, 1-65535
+   * @param name a name for the port, a DNS label
+   */
   public static grpc(number: number, name?: string): SidecarPort {
     return SidecarPort.of({ number, protocol: SidecarProtocol.GRPC, name });
   }
 
-  /** A gRPC-Web port. */
+  /**
+   * A gRPC-Web port.
+   *
+   * @param number the port number, 1-65535
+   * @param name a name for the port, a DNS label
+   */
   public static grpcWeb(number: number, name?: string): SidecarPort {
     return SidecarPort.of({ number, protocol: SidecarProtocol.GRPC_WEB, name });
   }
 
-  /** An outbound HTTP proxy port (egress listeners only). */
+  /**
+   * An outbound HTTP proxy port (egress listeners only).
+   *
+   * @param number the port number, 1-65535
+   * @param name a name for the port, a DNS label
+   */
   public static httpProxy(number: number, name?: string): SidecarPort {
     return SidecarPort.of({ number, protocol: SidecarProtocol.HTTP_PROXY, name });
   }
 
-  /** An opaque TCP port. */
+  /**
+   * An opaque TCP port.
+   *
+   * @param number the port number, 1-65535
+   * @param name a name for the port, a DNS label
+   */
   public static tcp(number: number, name?: string): SidecarPort {
     return SidecarPort.of({ number, protocol: SidecarProtocol.TCP, name });
   }
 
-  /** A TLS port. */
+  /**
+   * A TLS port.
+   *
+   * @param number the port number, 1-65535
+   * @param name a name for the port, a DNS label
+   */
   public static tls(number: number, name?: string): SidecarPort {
     return SidecarPort.of({ number, protocol: SidecarProtocol.TLS, name });
   }
 
-  /** A UDP port. */
+  /**
+   * A UDP port.
+   *
+   * @param number the port number, 1-65535
+   * @param name a name for the port, a DNS label
+   */
   public static udp(number: number, name?: string): SidecarPort {
     return SidecarPort.of({ number, protocol: SidecarProtocol.UDP, name });
   }
 
-  /** A MongoDB port. */
+  /**
+   * A MongoDB port.
+   *
+   * @param number the port number, 1-65535
+   * @param name a name for the port, a DNS label
+   */
   public static mongo(number: number, name?: string): SidecarPort {
     return SidecarPort.of({ number, protocol: SidecarProtocol.MONGO, name });
   }
 
-  /** A Redis port. */
+  /**
+   * A Redis port.
+   *
+   * @param number the port number, 1-65535
+   * @param name a name for the port, a DNS label
+   */
   public static redis(number: number, name?: string): SidecarPort {
     return SidecarPort.of({ number, protocol: SidecarProtocol.REDIS, name });
   }
 
-  /** A MySQL port. */
+  /**
+   * A MySQL port.
+   *
+   * @param number the port number, 1-65535
+   * @param name a name for the port, a DNS label
+   */
   public static mysql(number: number, name?: string): SidecarPort {
     return SidecarPort.of({ number, protocol: SidecarProtocol.MYSQL, name });
   }
 
-  /** A port without a protocol: the proxy detects HTTP, HTTP/2 or TLS from the first bytes, else treats it as TCP. */
+  /**
+   * A port without a protocol: the proxy detects HTTP, HTTP/2 or TLS from the first bytes, else treats it as TCP.
+   *
+   * @param number the port number, 1-65535
+   * @param name a name for the port, a DNS label
+   */
   public static sniffed(number: number, name?: string): SidecarPort {
     return SidecarPort.of({ number, name });
   }
 
   /**
    * An egress port without a number: the listener accepts connections on a Unix domain socket,
-   * given as the listener's `bind` (`Bind.unix(...)`).
+   * given as the listener's `bind` (from the `unix` factory of `Bind`).
+   *
+   * @param protocol the protocol of the traffic; none to let the proxy sniff it
+   * @param name a name for the port, a DNS label
    */
   public static unixSocket(protocol?: SidecarProtocol, name?: string): SidecarPort {
     return SidecarPort.of({ protocol, name });
   }
 
-  /** A port described field by field. */
+  /**
+   * A port described field by field.
+   *
+   * @param options the port's number, protocol and name
+   */
   public static of(options: SidecarPortOptions): SidecarPort {
     const { number, protocol, name } = options;
     if (number !== undefined) {

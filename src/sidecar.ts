@@ -96,7 +96,8 @@ export interface SidecarPatternProps extends SidecarBaseProps {
    * every namespace); the Sidecar must then configure something else, such as ingress.
    *
    * @default - one catch-all listener importing `./*` (the workload's own namespace) and
-   * `istio-system/*` (the control plane), as `MeshDefaultSidecar.defaultEgress()`
+   * `istio-system/*` (the control plane), as the `defaultEgress` method of
+   * `MeshDefaultSidecar` returns
    * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioEgressListener
    */
   readonly egress?: EgressListenerOptions[];

@@ -16,10 +16,12 @@ const LABEL_PLACES = 'spec.selector.matchLabels, spec.template.metadata.labels, 
  */
 export class WorkloadSelector {
   /**
-   * Pods carrying all of `labels`, e.g. `WorkloadSelector.of({ app: 'ratings' })`.
+   * Pods carrying all of `labels`, e.g. the label `app` with the value `ratings`.
    *
    * At least one label is required: to apply a Sidecar to a whole namespace, leave its
    * `workloadSelector` out (an empty selector is not the same thing to Istio).
+   *
+   * @param labels the labels, at least one
    */
   public static of(labels: { [key: string]: string }): WorkloadSelector {
     const entries = Object.entries(labels);
@@ -45,6 +47,8 @@ export class WorkloadSelector {
    *
    * The labels are read when the app is synthesized, from the rendered object: its
    * `spec.selector.matchLabels`, else the labels of its pod template (a Pod's own labels).
+   *
+   * @param workload the workload construct, or a construct containing it
    */
   public static fromWorkload(workload: IConstruct): WorkloadSelector {
     return new WorkloadSelector(() => readPodLabels(workload));
@@ -52,7 +56,7 @@ export class WorkloadSelector {
 
   private constructor(private readonly produceLabels: () => { [key: string]: string }) {}
 
-  /** The labels pods must carry. For `fromWorkload()`, read from the workload as it renders now. */
+  /** The labels pods must carry. For a selector from the `fromWorkload` factory, read from the workload as it renders now. */
   public get labels(): { [key: string]: string } {
     return { ...this.produceLabels() };
   }

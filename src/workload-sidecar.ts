@@ -9,8 +9,8 @@ import { WorkloadSelector } from './workload-selector';
  */
 export interface WorkloadSidecarProps extends SidecarPatternProps {
   /**
-   * The pods this Sidecar applies to, in its own namespace, e.g.
-   * `WorkloadSelector.of({ app: 'ratings' })` or `WorkloadSelector.fromWorkload(deployment)`.
+   * The pods this Sidecar applies to, in its own namespace: pods with given labels (the `of`
+   * factory of `WorkloadSelector`), or the pods of a workload (its `fromWorkload` factory).
    *
    * @see https://istio.io/latest/docs/reference/config/type/workload-selector/#WorkloadSelector
    */
