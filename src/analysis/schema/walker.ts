@@ -1,28 +1,16 @@
 // Walks a value against a SchemaNode and lists every way it breaks the schema, each with the
 // field path it is at. Never throws, whatever the input.
 import { fieldPath, isObject } from '../manifest';
-import { IntegerSchema, ObjectSchema, SIDECAR_SPEC_SCHEMA, SchemaNode } from './model';
+import { DEFAULT_OWNERS, IntegerSchema, ObjectSchema, SIDECAR_SPEC_SCHEMA, SchemaNode, SchemaOwners, SchemaProblemKind } from './model';
 import { nearMiss } from './near-miss';
 import { parseDuration } from '../syntax/duration';
 
-export type SchemaProblemKind =
-  /** A field the schema does not define (the API server prunes it, or rejects it under strict validation). */
-  | 'unknown-field'
-  /** A value of the wrong JSON type, or a fractional number where a whole one is expected. */
-  | 'wrong-type'
-  /** A whole number outside the field's range. */
-  | 'out-of-range'
-  /** A string that is not one of the field's enum values. */
-  | 'not-in-enum'
-  /** A required field that is missing. */
-  | 'missing-required'
-  /** A string that is not a duration. */
-  | 'invalid-duration'
-  /** Any other constraint: length, item or property count, forbidden substring, exclusive fields, minimum duration. */
-  | 'constraint';
+export type { SchemaProblemKind } from './model';
 
 export interface SchemaProblem {
   readonly kind: SchemaProblemKind;
+  /** The rule that reports it: the node's owner for this kind, else the default owner. */
+  readonly ruleId: string;
   /** Where, e.g. `spec.egress[0].port.number`. */
   readonly path: string;
   /** The value found (undefined for a missing field). */
@@ -31,10 +19,15 @@ export interface SchemaProblem {
   readonly schema: SchemaNode;
   /** What is wrong, e.g. `expected a list`. */
   readonly reason: string;
-  /** For an unknown field: its name, the path of the object holding it, and the known field it most likely meant. */
+  /** The last step of `path`: a field name, map key or list index (undefined for `spec` itself). */
+  readonly key?: string | number;
+  /** For an unknown or missing field: its name and the path of the object (not) holding it. */
   readonly field?: string;
   readonly parentPath?: string;
+  /** For an unknown field: the known field it most likely meant. */
   readonly suggestion?: string;
+  /** For exclusive fields: those of the group that are set, in the group's order. */
+  readonly fields?: readonly string[];
 }
 
 /** How messages describe what a schema expects, e.g. `a whole number from 0 to 4294967295`. */
@@ -67,7 +60,7 @@ export function describeValue(value: unknown): string {
 /** Every problem of `value` against `schema`; `path` names `value` itself. */
 export function schemaProblems(value: unknown, schema: SchemaNode, path: string): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  visit(value, schema, path, problems);
+  visit(value, schema, path, undefined, problems);
   return problems;
 }
 
@@ -85,11 +78,18 @@ export function sidecarSpecProblems(spec: unknown): readonly SchemaProblem[] {
 const walked = new WeakMap<object, SchemaProblem[]>();
 
 type Problems = SchemaProblem[];
-type ReportProblem = (kind: SchemaProblemKind, reason: string) => void;
+type Key = string | number | undefined;
 
-function visit(value: unknown, schema: SchemaNode, path: string, problems: Problems): void {
-  const problem: ReportProblem = (kind, reason) => {
-    problems.push({ kind, path, value, schema, reason });
+/** The rule that reports a problem of `kind` found on `owner` (the node that declares the constraint). */
+function ownerOf(owner: { readonly owners?: SchemaOwners }, kind: SchemaProblemKind): string {
+  // Every constraint without a default owner names one (a model test checks it); S-CRD-TYPES
+  // is the last resort so that a slip never drops a problem.
+  return owner.owners?.[kind] ?? DEFAULT_OWNERS[kind] ?? 'S-CRD-TYPES';
+}
+
+function visit(value: unknown, schema: SchemaNode, path: string, key: Key, problems: Problems): void {
+  const problem = (kind: SchemaProblemKind, reason: string): void => {
+    problems.push({ kind, ruleId: ownerOf(schema, kind), path, value, schema, reason, ...(key === undefined ? {} : { key }) });
   };
   const wrongType = (): void => problem('wrong-type', `expected ${describeExpected(schema)}`);
   switch (schema.type) {
@@ -98,16 +98,31 @@ function visit(value: unknown, schema: SchemaNode, path: string, problems: Probl
       return visitObject(value, schema, path, problems);
     case 'array':
       if (!Array.isArray(value)) return wrongType();
-      if (schema.minItems !== undefined && value.length < schema.minItems) problem('constraint', `expected at least ${schema.minItems} item(s)`);
-      if (schema.maxItems !== undefined && value.length > schema.maxItems) problem('constraint', `expected at most ${schema.maxItems} items`);
-      // A null item is not pruned like a null field: the API server rejects it.
-      value.forEach((item, i) => visit(item, schema.items, fieldPath(path, i), problems));
+      if (schema.minItems !== undefined && value.length < schema.minItems) problem('item-count', `expected at least ${schema.minItems} item(s)`);
+      if (schema.maxItems !== undefined && value.length > schema.maxItems) problem('item-count', `expected at most ${schema.maxItems} items`);
+      value.forEach((item, i) => {
+        const itemPath = fieldPath(path, i);
+        // A null item is not pruned like a null field: the API server rejects it.
+        if (item === null) {
+          problems.push({
+            kind: 'null-item',
+            ruleId: ownerOf(schema, 'null-item'),
+            path: itemPath,
+            value: item,
+            schema: schema.items,
+            key: i,
+            reason: `expected ${describeExpected(schema.items)}`,
+          });
+        } else {
+          visit(item, schema.items, itemPath, i, problems);
+        }
+      });
       return;
     case 'string':
       if (typeof value !== 'string') return wrongType();
-      if (schema.maxLength !== undefined && value.length > schema.maxLength) problem('constraint', `expected at most ${schema.maxLength} characters`);
+      if (schema.maxLength !== undefined && characterCount(value) > schema.maxLength) problem('too-long', `expected at most ${schema.maxLength} characters`);
       if (schema.forbiddenSubstring !== undefined && value.includes(schema.forbiddenSubstring)) {
-        problem('constraint', `expected no ${JSON.stringify(schema.forbiddenSubstring)}`);
+        problem('forbidden-substring', `expected no ${JSON.stringify(schema.forbiddenSubstring)}`);
       }
       return;
     case 'integer':
@@ -118,10 +133,10 @@ function visit(value: unknown, schema: SchemaNode, path: string, problems: Probl
     case 'stringMap':
       if (!isObject(value)) return wrongType();
       if (schema.maxProperties !== undefined && Object.keys(value).length > schema.maxProperties) {
-        problem('constraint', `expected at most ${schema.maxProperties} entries`);
+        problem('property-count', `expected at most ${schema.maxProperties} entries`);
       }
-      for (const [key, item] of Object.entries(value)) {
-        if (item !== null) visit(item, schema.values, fieldPath(path, key), problems);
+      for (const [entryKey, item] of Object.entries(value)) {
+        if (item !== null) visit(item, schema.values, fieldPath(path, entryKey), entryKey, problems);
       }
       return;
     case 'duration':
@@ -133,6 +148,13 @@ function visit(value: unknown, schema: SchemaNode, path: string, problems: Probl
   }
 }
 
+/** Characters as the API server counts them for maxLength: code points, not UTF-16 units. */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
 function visitObject(value: { [key: string]: unknown }, schema: ObjectSchema, path: string, problems: Problems): void {
   const known = Object.keys(schema.fields);
   for (const [key, item] of Object.entries(value)) {
@@ -142,9 +164,11 @@ function visitObject(value: { [key: string]: unknown }, schema: ObjectSchema, pa
       const suggestion = nearMiss(key, known);
       problems.push({
         kind: 'unknown-field',
+        ruleId: ownerOf(schema, 'unknown-field'),
         path: itemPath,
         value: item,
         schema,
+        key,
         field: key,
         parentPath: path,
         reason: 'the schema defines no such field',
@@ -154,24 +178,38 @@ function visitObject(value: { [key: string]: unknown }, schema: ObjectSchema, pa
     }
     // The API server prunes a null field unless the schema marks it nullable: it is as if unset.
     if (item === null) continue;
-    visit(item, fieldSchema, itemPath, problems);
+    visit(item, fieldSchema, itemPath, key, problems);
   }
   for (const name of schema.required ?? []) {
     if (value[name] === undefined || value[name] === null) {
-      problems.push({ kind: 'missing-required', path: fieldPath(path, name), value: undefined, schema, reason: `expected the required field ${JSON.stringify(name)}` });
+      problems.push({
+        kind: 'missing-required',
+        ruleId: ownerOf(schema, 'missing-required'),
+        path: fieldPath(path, name),
+        value: undefined,
+        schema,
+        key: name,
+        field: name,
+        parentPath: path,
+        reason: `expected the required field ${JSON.stringify(name)}`,
+      });
     }
   }
   for (const group of schema.mutuallyExclusive ?? []) {
     const set = group.filter((name) => value[name] !== undefined && value[name] !== null);
     if (set.length > 1) {
-      problems.push({ kind: 'constraint', path, value, schema, reason: `expected at most one of ${group.join(', ')}` });
+      problems.push({ kind: 'exclusive', ruleId: ownerOf(schema, 'exclusive'), path, value, schema, fields: set, reason: `expected at most one of ${group.join(', ')}` });
     }
   }
 }
 
+type ReportProblem = (kind: SchemaProblemKind, reason: string) => void;
+
 function visitInteger(value: unknown, schema: IntegerSchema, problem: ReportProblem): void {
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
+  if (typeof value !== 'number') {
     problem('wrong-type', `expected ${describeExpected(schema)}`);
+  } else if (!Number.isInteger(value)) {
+    problem('not-integer', `expected ${describeExpected(schema)}`);
   } else if (value < schema.minimum || value > schema.maximum) {
     problem('out-of-range', `expected ${describeExpected(schema)}`);
   }
@@ -182,5 +220,5 @@ function visitDuration(value: unknown, minimum: string | undefined, problem: Rep
   const nanos = parseDuration(value);
   if (nanos === undefined) return problem('invalid-duration', 'expected a duration such as "500ms", "1.5s" or "1m"');
   const least = minimum === undefined ? undefined : parseDuration(minimum);
-  if (least !== undefined && nanos < least) problem('constraint', `expected at least ${minimum}`);
+  if (least !== undefined && nanos < least) problem('below-minimum', `expected at least ${minimum}`);
 }

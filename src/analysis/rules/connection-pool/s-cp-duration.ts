@@ -2,8 +2,8 @@ import { Severity } from '../../finding';
 import { JsonObject, fieldPath, objectAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
 import { durationProblem, parseDurationNanos, truncatedMilliseconds } from '../../syntax/duration';
-import { sidecarManifest } from '../support/example-manifests';
 import { TCP_POOL, connectionPools } from '../support/connection-pools';
+import { sidecarManifest } from '../support/example-manifests';
 
 interface DurationAt {
   readonly value: unknown;

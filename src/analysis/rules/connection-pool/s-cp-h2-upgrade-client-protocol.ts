@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
 import { connectionPools, poolSection } from '../support/connection-pools';
+import { sidecarManifest } from '../support/example-manifests';
 
 export const h2UpgradeClientProtocol: SidecarRule = {
   id: 'S-CP-H2-UPGRADE-CLIENT-PROTOCOL',

@@ -1,7 +1,7 @@
-import { connectionPools, isPresent } from '../support/connection-pools';
 import { Severity } from '../../finding';
 import { fieldPath, objectAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { connectionPools, isPresent } from '../support/connection-pools';
 import { sidecarManifest } from '../support/example-manifests';
 import { portProtocol } from '../support/ingress-listener';
 

@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
 import { TCP_POOL, connectionPools, isPresent } from '../support/connection-pools';
+import { sidecarManifest } from '../support/example-manifests';
 
 export const connectionPoolNonEmpty: SidecarRule = {
   id: 'S-CP-NONEMPTY',

@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
 import { TCP_POOL, connectionPools, poolSection } from '../support/connection-pools';
+import { sidecarManifest } from '../support/example-manifests';
 
 // The int32 limits the CRD leaves unbounded below; Istio's webhook requires them to be >= 0.
 const LIMITS: { readonly [section in 'http' | 'tcp']: readonly string[] } = {

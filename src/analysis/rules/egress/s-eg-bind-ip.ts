@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
 import { UNIX_SCHEME, isIpAddress } from '../../syntax/address';
-import { sidecarManifest } from '../support/example-manifests';
 import { bindPath, classifiedEgressListeners } from '../support/egress-ports';
+import { sidecarManifest } from '../support/example-manifests';
 
 export const egressBindIp: SidecarRule = {
   id: 'S-EG-BIND-IP',

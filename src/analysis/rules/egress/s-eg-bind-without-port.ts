@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
 import { bindPath, classifiedEgressListeners } from '../support/egress-ports';
+import { sidecarManifest } from '../support/example-manifests';
 
 export const egressBindWithoutPort: SidecarRule = {
   id: 'S-EG-BIND-WITHOUT-PORT',

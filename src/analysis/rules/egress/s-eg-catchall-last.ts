@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { arrayAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
 import { classifiedEgressListeners } from '../support/egress-ports';
+import { sidecarManifest } from '../support/example-manifests';
 
 export const egressCatchAllLast: SidecarRule = {
   id: 'S-EG-CATCHALL-LAST',

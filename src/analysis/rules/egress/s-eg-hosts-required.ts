@@ -1,8 +1,7 @@
 import { Severity } from '../../finding';
-import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
-import { egressListeners } from '../support/sidecar-fields';
 
 const HOW = 'list at least one "<namespace>/<dnsName>" host it imports, e.g. "./*" or "istio-system/*" ("~/*" to import nothing)';
 
@@ -20,12 +19,13 @@ export const egressHostsRequired: SidecarRule = {
     passing: [sidecarManifest({ egress: [{ port: { number: 8080 }, hosts: ['./*'] }] })],
   },
   check(sidecar, report) {
-    for (const { listener, index, path } of egressListeners(sidecar)) {
-      const hosts = listener.hosts;
-      const hostsPath = fieldPath(path, 'hosts');
-      if (hosts === undefined || hosts === null) {
+    const view = sidecarView(sidecar);
+    // A missing list is the CRD's (the model gives it to this rule); an empty one only the webhook rejects.
+    const missing = new Set(view.schemaProblemsOf(egressHostsRequired.id).map((problem) => problem.path));
+    for (const { index, hostsPath, hostsValue } of view.egress) {
+      if (missing.has(hostsPath)) {
         report(hostsPath, `egress listener ${index} has no hosts: ${HOW}`);
-      } else if (Array.isArray(hosts) && hosts.length === 0) {
+      } else if (Array.isArray(hostsValue) && hostsValue.length === 0) {
         report(hostsPath, `egress listener ${index} has an empty hosts list: ${HOW}`);
       }
     }

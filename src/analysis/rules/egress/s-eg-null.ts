@@ -1,11 +1,10 @@
 import { Severity } from '../../finding';
-import { arrayAt, fieldPath } from '../../manifest';
-import { RuleSource, SidecarRule } from '../../rule';
+import { RuleSource } from '../../rule';
 import { sidecarManifest } from '../support/example-manifests';
+import { schemaRule } from '../support/schema-rule';
 
-export const egressNull: SidecarRule = {
+export const egressNull = schemaRule({
   id: 'S-EG-NULL',
-  scope: 'sidecar',
   severity: Severity.ERROR,
   title: 'No egress listener is null',
   why: 'Istio rejects a Sidecar with a null item in spec.egress, which usually comes from a stray "-" in YAML.',
@@ -16,11 +15,4 @@ export const egressNull: SidecarRule = {
     failing: [sidecarManifest({ egress: [{ hosts: ['./*'] }, null] })],
     passing: [sidecarManifest({ egress: [{ hosts: ['./*'] }] })],
   },
-  check(sidecar, report) {
-    (arrayAt(sidecar.spec, 'egress') ?? []).forEach((item, index) => {
-      if (item === null) {
-        report(fieldPath('spec.egress', index), `egress listener ${index} is null (an empty "-" item in YAML): remove it from spec.egress or fill it in`);
-      }
-    });
-  },
-};
+}, (problem) => `egress listener ${String(problem.key)} is null (an empty "-" item in YAML): remove it from spec.egress or fill it in`);

@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
 import { isUint32 } from '../../syntax/port';
-import { sidecarManifest } from '../support/example-manifests';
 import { classifiedEgressListeners, portNumberPath } from '../support/egress-ports';
+import { sidecarManifest } from '../support/example-manifests';
 
 export const egressPortRange: SidecarRule = {
   id: 'S-EG-PORT-RANGE',

@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
 import { classifiedEgressListeners, portNumberPath } from '../support/egress-ports';
+import { sidecarManifest } from '../support/example-manifests';
 
 export const egressPortUnique: SidecarRule = {
   id: 'S-EG-PORT-UNIQUE',

@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
 import { UNIX_SCHEME } from '../../syntax/address';
-import { sidecarManifest } from '../support/example-manifests';
 import { UNIX_BIND_EXAMPLE, bindPath, classifiedEgressListeners } from '../support/egress-ports';
+import { sidecarManifest } from '../support/example-manifests';
 
 export const egressUdsBindRequired: SidecarRule = {
   id: 'S-EG-UDS-BIND-REQUIRED',

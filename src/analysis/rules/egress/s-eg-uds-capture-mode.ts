@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { stringAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
 import { captureModePath, classifiedEgressListeners } from '../support/egress-ports';
+import { sidecarManifest } from '../support/example-manifests';
 
 export const egressUdsCaptureMode: SidecarRule = {
   id: 'S-EG-UDS-CAPTURE-MODE',

@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
 import { UNIX_SCHEME, unixAddressProblem } from '../../syntax/address';
-import { sidecarManifest } from '../support/example-manifests';
 import { bindPath, classifiedEgressListeners } from '../support/egress-ports';
+import { sidecarManifest } from '../support/example-manifests';
 
 export const egressUdsPath: SidecarRule = {
   id: 'S-EG-UDS-PATH',

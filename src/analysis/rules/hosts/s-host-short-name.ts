@@ -1,5 +1,5 @@
-import { sidecarManifest } from '../support/example-manifests';
 import { egressHostSyntaxRule } from '../support/egress-host-syntax-rule';
+import { sidecarManifest } from '../support/example-manifests';
 
 export const hostShortName = egressHostSyntaxRule({
   id: 'S-HOST-SHORT-NAME',

@@ -1,8 +1,8 @@
-import { meshSidecar, namespaceManifest } from '../support/mesh-examples';
-import { isAmbientWorkload, isNamespaceWide, objectList, selectorForm } from '../support/mesh-helpers';
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { selectSidecars } from '../../selection';
+import { meshSidecar, namespaceManifest } from '../support/mesh-examples';
+import { isAmbientWorkload, isNamespaceWide, objectList, selectorForm } from '../support/mesh-helpers';
 
 // O(n + matches): each Sidecar reads its matched workloads from selection.
 export const ambientIneffective: MeshRule = {

@@ -2,9 +2,9 @@ import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { MeshSnapshot, RegistryHost, SidecarResource } from '../../snapshot';
 import { EgressHostParts, splitEgressHost } from '../../syntax/egress-host';
-import { egressHosts } from '../support/sidecar-fields';
 import { meshSidecar, serviceEntryManifest } from '../support/mesh-examples';
 import { namespacePhrase } from '../support/mesh-helpers';
+import { egressHosts } from '../support/sidecar-fields';
 
 // O(h·d): each egress host looks up its name and its d wildcard suffixes in the registry map.
 export const egressHostNotFound: MeshRule = {

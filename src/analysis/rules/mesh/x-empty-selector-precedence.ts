@@ -1,9 +1,9 @@
-import { meshSidecar } from '../support/mesh-examples';
-import { nameList, selectorForm } from '../support/mesh-helpers';
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { compareSidecarAge } from '../../selection';
 import { SidecarResource } from '../../snapshot';
+import { meshSidecar } from '../support/mesh-examples';
+import { nameList, selectorForm } from '../support/mesh-helpers';
 
 // O(n log n + related reported): each namespace holding an empty selector is sorted once.
 export const emptySelectorPrecedence: MeshRule = {

@@ -1,7 +1,7 @@
-import { meshSidecar, serviceEntryManifest } from '../support/mesh-examples';
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { isIstioKind } from '../../snapshot';
+import { meshSidecar, serviceEntryManifest } from '../support/mesh-examples';
 
 // O(n): one pass over the input.
 export const namespaceUnset: MeshRule = {

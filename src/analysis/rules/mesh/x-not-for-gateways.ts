@@ -1,9 +1,9 @@
-import { deploymentManifest, selectorSidecar } from '../support/mesh-examples';
-import { objectList, selectorForm } from '../support/mesh-helpers';
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { selectSidecars } from '../../selection';
 import { isGatewayPod } from '../../workloads';
+import { deploymentManifest, selectorSidecar } from '../support/mesh-examples';
+import { objectList, selectorForm } from '../support/mesh-helpers';
 
 // O(n + matches): each Sidecar reads its matched workloads from selection.
 export const notForGateways: MeshRule = {

@@ -1,8 +1,8 @@
-import { meshSidecar } from '../support/mesh-examples';
-import { compareIstiodOrder, isNamespaceWide, nameList, namespacePhrase, selectorForm, sidecarNamespaces } from '../support/mesh-helpers';
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { SidecarResource } from '../../snapshot';
+import { meshSidecar } from '../support/mesh-examples';
+import { compareIstiodOrder, isNamespaceWide, nameList, namespacePhrase, selectorForm, sidecarNamespaces } from '../support/mesh-helpers';
 
 // O(n log n): one pass groups the namespace-wide Sidecars by namespace, each group is sorted once.
 export const nsMultipleSelectorless: MeshRule = {

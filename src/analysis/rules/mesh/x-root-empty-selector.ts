@@ -1,7 +1,7 @@
-import { meshSidecar } from '../support/mesh-examples';
-import { selectorForm } from '../support/mesh-helpers';
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
+import { meshSidecar } from '../support/mesh-examples';
+import { selectorForm } from '../support/mesh-helpers';
 
 // O(s) for the s Sidecars of the root namespace, read from the namespace index.
 export const rootEmptySelector: MeshRule = {

@@ -1,8 +1,8 @@
-import { deploymentManifest, selectorSidecar } from '../support/mesh-examples';
-import { namespacePhrase, selectorForm, selectorString } from '../support/mesh-helpers';
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { selectSidecars } from '../../selection';
+import { deploymentManifest, selectorSidecar } from '../support/mesh-examples';
+import { namespacePhrase, selectorForm, selectorString } from '../support/mesh-helpers';
 
 // O(n): selection already matched every selector through the label index.
 export const selectorNoMatch: MeshRule = {

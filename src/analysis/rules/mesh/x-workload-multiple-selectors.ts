@@ -1,10 +1,10 @@
-import { deploymentManifest, selectorSidecar } from '../support/mesh-examples';
-import { nameList, namespacePhrase, objectList, selectorForm, selectorString, sidecarNamespaces } from '../support/mesh-helpers';
-import { SelectorOverlap, overlappingSelectors } from '../support/selector-overlap';
 import { Severity } from '../../finding';
 import { MeshReport, MeshRule, RuleSource } from '../../rule';
 import { SelectionVia, selectSidecars } from '../../selection';
 import { MeshSnapshot, SidecarResource, WorkloadResource } from '../../snapshot';
+import { deploymentManifest, selectorSidecar } from '../support/mesh-examples';
+import { nameList, namespacePhrase, objectList, selectorForm, selectorString, sidecarNamespaces } from '../support/mesh-helpers';
+import { SelectorOverlap, overlappingSelectors } from '../support/selector-overlap';
 
 // (a) linear in the workloads' matching lists from selection; (b) O(n·g + pairs reported) per
 // namespace, g = distinct selector key sets there (see selector-overlap.ts).

@@ -2,8 +2,8 @@ import { crdTypes } from './s-crd-types';
 import { crdUnknownFields } from './s-crd-unknown-fields';
 import { crdVersions } from './s-crd-versions';
 import { emptyConfig } from './s-empty-config';
-import { nameDefault } from './s-name-default';
 import { reservedAnnotation } from './s-meta-reserved-annotation';
+import { nameDefault } from './s-name-default';
 import { webhookTopLevelFields } from './s-webhook-toplevel-fields';
 import { Rule } from '../../rule';
 

@@ -1,23 +1,13 @@
 import { Severity } from '../../finding';
-import { RuleSource, SidecarRule } from '../../rule';
+import { RuleSource } from '../../rule';
 import { SchemaNode } from '../../schema/model';
-import { SchemaProblem, describeExpected, describeValue, sidecarSpecProblems } from '../../schema/walker';
+import { SchemaProblem, describeExpected, describeValue } from '../../schema/walker';
 import { sidecarManifest } from '../support/example-manifests';
+import { schemaRule } from '../support/schema-rule';
 
-// Problems other rules own: a numeric Sidecar port number out of the CRD's range is
-// S-PORT-NUMBER-CRD, a null listener is S-IN-NULL / S-EG-NULL.
-const SIDECAR_PORT_NUMBER = /^spec\.(?:ingress|egress)\[\d+\]\.port\.number$/;
-const LISTENER = /^spec\.(?:ingress|egress)\[\d+\]$/;
-
-// Enum fields with a rule of their own (which explains the value better); other enum fields
-// (tls.mode, tls.min/maxProtocolVersion, h2UpgradePolicy) are reported here.
-const ENUM_WITH_OWN_RULE = /^spec\.(?:(?:ingress|egress)\[\d+\]\.captureMode|outboundTrafficPolicy\.mode)$/;
-
-function reportedElsewhere(problem: SchemaProblem): boolean {
-  if (problem.kind === 'not-in-enum') return ENUM_WITH_OWN_RULE.test(problem.path);
-  if (typeof problem.value === 'number' && SIDECAR_PORT_NUMBER.test(problem.path)) return true;
-  return problem.value === null && LISTENER.test(problem.path);
-}
+// The model gives this rule the wrong types, ranges and enum values no other rule owns (each
+// node names the owner of its own problems: captureMode, outboundTrafficPolicy.mode, listener
+// port numbers and null listeners have rules that explain them better).
 
 const SCALAR_TYPES: ReadonlyArray<SchemaNode['type']> = ['string', 'duration', 'enum'];
 
@@ -47,9 +37,8 @@ function messageFor(problem: SchemaProblem): string {
   return `${found}, but the Sidecar CRD expects ${describeExpected(problem.schema)} here, so the API server rejects the Sidecar; ${fixFor(problem.value, problem.schema)}`;
 }
 
-export const crdTypes: SidecarRule = {
+export const crdTypes = schemaRule({
   id: 'S-CRD-TYPES',
-  scope: 'sidecar',
   severity: Severity.ERROR,
   title: 'Every field under spec has the type, numeric range and enum value the Sidecar CRD declares',
   why: 'The API server rejects a Sidecar whose fields have the wrong type (a string where a list or a number belongs, a quoted number, a non-string label value) or a number outside the CRD\'s range, or a value outside one of its enums (TLS mode and protocol versions, h2UpgradePolicy).',
@@ -60,11 +49,4 @@ export const crdTypes: SidecarRule = {
     failing: [sidecarManifest({ ingress: [{ port: { number: '9080', protocol: 'HTTP' } }] })],
     passing: [sidecarManifest({ ingress: [{ port: { number: 9080, protocol: 'HTTP' } }] })],
   },
-  check(sidecar, report) {
-    for (const problem of sidecarSpecProblems(sidecar.manifest.spec)) {
-      if ((problem.kind === 'wrong-type' || problem.kind === 'out-of-range' || problem.kind === 'not-in-enum') && !reportedElsewhere(problem)) {
-        report(problem.path, messageFor(problem));
-      }
-    }
-  },
-};
+}, messageFor);

@@ -1,9 +1,10 @@
 import { Severity } from '../../finding';
 import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { fqdnProblem } from '../../syntax/dns';
 import { sidecarManifest } from '../support/example-manifests';
-import { PROXY_PATH, isAbsent, outboundPolicyOf } from '../support/policy-fields';
+import { reportSchemaProblems } from '../support/schema-rule';
 
 const HOST_EXAMPLE = 'e.g. "egress-proxy.infra.svc.cluster.local"';
 
@@ -21,15 +22,12 @@ export const otpEgressProxyHost: SidecarRule = {
     passing: [sidecarManifest({ outboundTrafficPolicy: { mode: 'ALLOW_ANY', egressProxy: { host: 'egress-proxy.infra.svc.cluster.local', port: { number: 3128 } } } })],
   },
   check(sidecar, report) {
-    const proxy = outboundPolicyOf(sidecar)?.egressProxy;
-    if (!proxy) return;
-    const path = fieldPath(PROXY_PATH, 'host');
-    const host = proxy.host;
-    if (isAbsent(host)) {
-      report(path, `egressProxy has no host: set host to the fully-qualified name of the proxy service, ${HOST_EXAMPLE}`);
-    } else if (typeof host === 'string') {
-      const problem = fqdnProblem(host);
-      if (problem) report(path, `egressProxy host ${JSON.stringify(host)} is not a fully-qualified host name (${problem}): name one service without wildcards, ${HOST_EXAMPLE}`);
-    }
+    // A missing host is the CRD's (the model gives it to this rule); a malformed one the webhook's.
+    reportSchemaProblems(sidecar, otpEgressProxyHost.id, () => `egressProxy has no host: set host to the fully-qualified name of the proxy service, ${HOST_EXAMPLE}`, report);
+    const proxy = sidecarView(sidecar).outboundPolicy?.egressProxy;
+    const host = proxy?.raw.host;
+    if (!proxy || typeof host !== 'string') return;
+    const problem = fqdnProblem(host);
+    if (problem) report(fieldPath(proxy.path, 'host'), `egressProxy host ${JSON.stringify(host)} is not a fully-qualified host name (${problem}): name one service without wildcards, ${HOST_EXAMPLE}`);
   },
 };

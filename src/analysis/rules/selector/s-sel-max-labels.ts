@@ -1,17 +1,18 @@
 import { Severity } from '../../finding';
-import { RuleSource, SidecarRule } from '../../rule';
+import { isObject } from '../../manifest';
+import { RuleSource } from '../../rule';
+import { WORKLOAD_SELECTOR_LABELS_SCHEMA } from '../../schema/model';
 import { sidecarManifest } from '../support/example-manifests';
-import { LABELS_PATH, selectorLabelsObject } from '../support/selector-labels';
+import { schemaRule } from '../support/schema-rule';
 
-const MAX_LABELS = 256;
+const MAX_LABELS = WORKLOAD_SELECTOR_LABELS_SCHEMA.maxProperties ?? 0;
 
 function manyLabels(count: number): { [key: string]: string } {
   return Object.fromEntries(Array.from({ length: count }, (_, i) => [`label-${i}`, 'x']));
 }
 
-export const selMaxLabels: SidecarRule = {
+export const selMaxLabels = schemaRule({
   id: 'S-SEL-MAX-LABELS',
-  scope: 'sidecar',
   severity: Severity.ERROR,
   title: 'A workloadSelector has at most 256 labels',
   why: 'The Sidecar CRD allows at most 256 selector labels; the API server rejects more.',
@@ -22,9 +23,7 @@ export const selMaxLabels: SidecarRule = {
     failing: [sidecarManifest({ workloadSelector: { labels: manyLabels(MAX_LABELS + 1) }, egress: [{ hosts: ['./*'] }] })],
     passing: [sidecarManifest({ workloadSelector: { labels: manyLabels(MAX_LABELS) }, egress: [{ hosts: ['./*'] }] })],
   },
-  check(sidecar, report) {
-    const count = Object.keys(selectorLabelsObject(sidecar) ?? {}).length;
-    if (count <= MAX_LABELS) return;
-    report(LABELS_PATH, `workloadSelector has ${count} labels, more than the ${MAX_LABELS} the Sidecar CRD allows; select on fewer labels, e.g. just "app"`);
-  },
-};
+}, (problem) => {
+  const count = isObject(problem.value) ? Object.keys(problem.value).length : 0;
+  return `workloadSelector has ${count} labels, more than the ${MAX_LABELS} the Sidecar CRD allows; select on fewer labels, e.g. just "app"`;
+});

@@ -1,12 +1,14 @@
 import { Severity } from '../../finding';
-import { RuleSource, SidecarRule } from '../../rule';
-import { LABEL_VALUE_MAX_LENGTH } from '../../syntax/labels';
+import { RuleSource } from '../../rule';
+import { WORKLOAD_SELECTOR_LABELS_SCHEMA } from '../../schema/model';
+import { characterCount } from '../../schema/walker';
 import { sidecarManifest } from '../support/example-manifests';
-import { stringSelectorLabels } from '../support/selector-labels';
+import { schemaRule } from '../support/schema-rule';
 
-export const selValueLength: SidecarRule = {
+const MAX_LENGTH = WORKLOAD_SELECTOR_LABELS_SCHEMA.values.maxLength ?? 0;
+
+export const selValueLength = schemaRule({
   id: 'S-SEL-VALUE-LENGTH',
-  scope: 'sidecar',
   severity: Severity.ERROR,
   title: 'Every workloadSelector label value is at most 63 characters long',
   why: 'The Sidecar CRD limits selector label values to 63 characters, as Kubernetes limits label values; the API server rejects a longer one (and no pod could carry it).',
@@ -17,10 +19,7 @@ export const selValueLength: SidecarRule = {
     failing: [sidecarManifest({ workloadSelector: { labels: { app: 'r'.repeat(64) } }, egress: [{ hosts: ['./*'] }] })],
     passing: [sidecarManifest({ workloadSelector: { labels: { app: 'r'.repeat(63) } }, egress: [{ hosts: ['./*'] }] })],
   },
-  check(sidecar, report) {
-    for (const { key, value, path } of stringSelectorLabels(sidecar)) {
-      if (value.length <= LABEL_VALUE_MAX_LENGTH) continue;
-      report(path, `the value of workloadSelector label ${JSON.stringify(key)} is ${value.length} characters long (${JSON.stringify(value)}), more than the ${LABEL_VALUE_MAX_LENGTH} the Sidecar CRD allows; select on a shorter label value`);
-    }
-  },
-};
+}, (problem) => {
+  const value = String(problem.value);
+  return `the value of workloadSelector label ${JSON.stringify(problem.key)} is ${characterCount(value)} characters long (${JSON.stringify(value)}), more than the ${MAX_LENGTH} the Sidecar CRD allows; select on a shorter label value`;
+});

@@ -1,7 +1,7 @@
 // Shared by the connection-pool rules: the Sidecar-wide pool and every ingress listener's pool.
+import { ListenerAt, ingressListeners, perSidecar } from './sidecar-fields';
 import { JsonObject, fieldPath, objectAt, isPresent as isPresentValue } from '../../manifest';
 import { SidecarResource } from '../../snapshot';
-import { ListenerAt, ingressListeners, perSidecar } from './sidecar-fields';
 
 export interface PoolAt {
   readonly pool: JsonObject;

@@ -1,7 +1,7 @@
-import { SidecarRule } from '../../rule';
-import { egressHostProblems } from '../../syntax/egress-host';
 import { egressHosts } from './sidecar-fields';
 import { SyntaxFamily, SyntaxRuleDocs, syntaxFamilyRule } from './syntax-family-rule';
+import { SidecarRule } from '../../rule';
+import { egressHostProblems } from '../../syntax/egress-host';
 
 const EGRESS_HOSTS: SyntaxFamily = {
   values: (sidecar) => egressHosts(sidecar).map(({ host, path }) => ({ value: host, path })),

@@ -1,7 +1,7 @@
 // How Istio reads an egress listener's port: it decides which checks the listener gets.
+import { ListenerAt, egressListeners, perSidecar } from './sidecar-fields';
 import { JsonObject, fieldPath, isObject, isPresent, stringAt } from '../../manifest';
 import { SidecarResource } from '../../snapshot';
-import { ListenerAt, egressListeners, perSidecar } from './sidecar-fields';
 
 /**
  * - `catch-all`: no `port` at all; the listener serves every port not claimed by the others.

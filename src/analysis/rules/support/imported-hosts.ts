@@ -1,8 +1,8 @@
 // What the duplicate-host warnings compare: the hosts each egress listener imports, with "."
 // resolved to the Sidecar's namespace, as Istio's webhook does before comparing them.
+import { egressHosts } from './sidecar-fields';
 import { SidecarResource } from '../../snapshot';
 import { splitEgressHost } from '../../syntax/egress-host';
-import { egressHosts } from './sidecar-fields';
 
 export interface ImportedHost {
   /** The host as written. */

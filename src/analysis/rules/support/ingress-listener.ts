@@ -1,10 +1,10 @@
 // Shared by the ingress listener rules: the listener's port and the defaultEndpoint family.
+import { ListenerAt, ingressListeners, perSidecar } from './sidecar-fields';
+import { SyntaxFamily, SyntaxRuleDocs, syntaxFamilyRule } from './syntax-family-rule';
 import { JsonObject, fieldPath, isObject, objectAt, stringAt } from '../../manifest';
 import { SidecarRule } from '../../rule';
 import { SidecarResource } from '../../snapshot';
 import { defaultEndpointProblems } from '../../syntax/address';
-import { ListenerAt, ingressListeners, perSidecar } from './sidecar-fields';
-import { SyntaxFamily, SyntaxRuleDocs, syntaxFamilyRule } from './syntax-family-rule';
 
 /** The listener's `port` object, or undefined when it is missing or not an object. */
 export function listenerPort(listener: JsonObject): JsonObject | undefined {

@@ -1,9 +1,9 @@
 // Shared by the ingress TLS rules: where the TLS blocks are and how Istio reads their fields.
+import { ingressListeners, perSidecar } from './sidecar-fields';
 import { Severity } from '../../finding';
 import { JsonObject, fieldPath, objectAt, isPresent as isPresentValue } from '../../manifest';
 import { RuleDocs, RuleSource, SidecarRule } from '../../rule';
 import { SidecarResource } from '../../snapshot';
-import { ingressListeners, perSidecar } from './sidecar-fields';
 
 export interface IngressTlsAt {
   readonly tls: JsonObject;

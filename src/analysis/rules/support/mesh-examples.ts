@@ -1,6 +1,6 @@
 // Small manifests for the mesh rules' documented examples (RULES.md) and their test tables.
-import { JsonObject, isObject } from '../../manifest';
 import { sidecarManifest } from './example-manifests';
+import { JsonObject, isObject } from '../../manifest';
 
 type StringMap = { readonly [key: string]: string };
 

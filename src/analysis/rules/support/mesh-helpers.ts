@@ -1,11 +1,11 @@
 // What the mesh rules share: how a Sidecar's selector reads, istiod's order, and how messages
 // name objects. Everything here is O(1) or linear in what it is given.
+import { perSidecar } from './sidecar-fields';
 import { Labels } from '../../label-index';
 import { isObject } from '../../manifest';
 import { compareSidecarAge } from '../../selection';
 import { AnyResource, MeshSnapshot, SidecarResource, WorkloadResource } from '../../snapshot';
 import { isAmbientPod } from '../../workloads';
-import { perSidecar } from './sidecar-fields';
 
 /**
  * How a Sidecar's `workloadSelector` reads: absent (istiod: namespace-wide), empty (`{}` or

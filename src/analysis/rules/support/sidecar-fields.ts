@@ -1,7 +1,6 @@
 // Walkers over the parts of a Sidecar that many rules visit. They skip what is not of the
 // expected type: the schema rule reports that, once.
 import { JsonObject, arrayAt, fieldPath, isObject } from '../../manifest';
-import { CAPTURE_MODES } from '../../schema/model';
 import { SidecarResource } from '../../snapshot';
 
 /**
@@ -56,14 +55,3 @@ export const egressHosts: (sidecar: SidecarResource) => readonly EgressHostAt[] 
   }
   return result;
 });
-
-/**
- * What is wrong with a listener's captureMode (the CRD's enum, case-sensitive), or undefined.
- * Shared by the ingress and egress rules so both give the same message and hint.
- */
-export function captureModeProblem(mode: string): string | undefined {
-  if (CAPTURE_MODES.includes(mode)) return undefined;
-  const upper = mode.toUpperCase();
-  const hint = CAPTURE_MODES.includes(upper) ? `write it in upper case, ${JSON.stringify(upper)}` : 'use one of them, or leave captureMode out for DEFAULT';
-  return `captureMode ${JSON.stringify(mode)} is not one of DEFAULT, IPTABLES or NONE, so the Sidecar CRD rejects it: ${hint}`;
-}

@@ -1,7 +1,7 @@
 // The `port` of every ingress and egress listener: the SidecarPort the port rules check.
+import { ListenerAt, egressListeners, ingressListeners, perSidecar } from './sidecar-fields';
 import { JsonObject, fieldPath, objectAt } from '../../manifest';
 import { SidecarResource } from '../../snapshot';
-import { ListenerAt, egressListeners, ingressListeners, perSidecar } from './sidecar-fields';
 
 export interface SidecarPortAt {
   readonly port: JsonObject;

@@ -11,8 +11,8 @@ import { tlsModeForbidden } from './s-in-tls-mode-forbidden';
 import { tlsOldVersion } from './s-in-tls-old-version';
 import { tlsPassthroughIgnoresCerts } from './s-in-tls-passthrough-ignores-certs';
 import { tlsPortProtocol } from './s-in-tls-port-protocol';
-import { tlsServerCertRequired } from './s-in-tls-server-cert-required';
 import { tlsSubjectAltNames } from './s-in-tls-san';
+import { tlsServerCertRequired } from './s-in-tls-server-cert-required';
 import { Rule } from '../../rule';
 
 export const TLS_RULES: readonly Rule[] = [

@@ -1,20 +1,13 @@
 import { Severity } from '../../finding';
-import { fieldPath } from '../../manifest';
-import { RuleSource, SidecarRule } from '../../rule';
+import { RuleSource } from '../../rule';
 import { sidecarManifest } from '../support/example-manifests';
-import { HTTPS_PORT, SIMPLE_TLS, ingressTlsBlocks, isPresent } from '../support/ingress-tls';
+import { HTTPS_PORT, SIMPLE_TLS } from '../support/ingress-tls';
+import { schemaRule } from '../support/schema-rule';
 
-// The CRD's third rule claims to forbid credentialName with tlsCertificates but re-tests
-// credentialNames with tlsCertificates (an upstream bug), so only these two pairs are enforced.
-const EXCLUSIVE_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ['credentialNames', 'tlsCertificates'],
-  ['credentialName', 'credentialNames'],
-];
-const SIZED_LISTS: readonly string[] = ['credentialNames', 'tlsCertificates'];
+// The model owns which pairs are exclusive and which lists are sized (SERVER_TLS_SCHEMA).
 
-export const tlsCel: SidecarRule = {
+export const tlsCel = schemaRule({
   id: 'S-IN-TLS-CEL',
-  scope: 'sidecar',
   severity: Severity.ERROR,
   title: 'Ingress TLS passes the CRD\'s certificate-source rules',
   why: 'The Sidecar CRD rejects credentialNames together with tlsCertificates or credentialName, and a credentialNames or tlsCertificates list without 1 or 2 items, before Istio\'s webhook runs.',
@@ -25,19 +18,11 @@ export const tlsCel: SidecarRule = {
     failing: [sidecarManifest({ ingress: [{ port: HTTPS_PORT, tls: { mode: 'SIMPLE', credentialName: 'a', credentialNames: ['b'] } }] })],
     passing: [sidecarManifest({ ingress: [{ port: HTTPS_PORT, tls: SIMPLE_TLS }] })],
   },
-  check(sidecar, report) {
-    for (const { tls, path } of ingressTlsBlocks(sidecar)) {
-      for (const [a, b] of EXCLUSIVE_PAIRS) {
-        if (isPresent(tls, a) && isPresent(tls, b)) {
-          report(path, `tls sets both ${a} and ${b}: the Sidecar CRD allows only one of them; on a Sidecar, use serverCertificate and privateKey files instead of either`);
-        }
-      }
-      for (const key of SIZED_LISTS) {
-        const list = tls[key];
-        if (Array.isArray(list) && (list.length < 1 || list.length > 2)) {
-          report(fieldPath(path, key), `tls.${key} has ${list.length} items: the Sidecar CRD requires 1 or 2; on a Sidecar, use serverCertificate and privateKey files instead`);
-        }
-      }
-    }
-  },
-};
+}, (problem) => {
+  if (problem.kind === 'exclusive') {
+    const [a, b] = problem.fields ?? [];
+    return `tls sets both ${a} and ${b}: the Sidecar CRD allows only one of them; on a Sidecar, use serverCertificate and privateKey files instead of either`;
+  }
+  const count = Array.isArray(problem.value) ? problem.value.length : 0;
+  return `tls.${String(problem.key)} has ${count} items: the Sidecar CRD requires 1 or 2; on a Sidecar, use serverCertificate and privateKey files instead`;
+});

@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { arrayAt, fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
 import { KNOWN_CIPHER_SUITES, isKnownCipherSuite } from '../support/cipher-suites';
+import { sidecarManifest } from '../support/example-manifests';
 import { HTTPS_PORT, SIMPLE_TLS, ingressTlsBlocks } from '../support/ingress-tls';
 
 export const tlsCiphers: SidecarRule = {

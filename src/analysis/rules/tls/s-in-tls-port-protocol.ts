@@ -1,9 +1,9 @@
-import { HTTPS_PORT, SIMPLE_TLS, ingressTlsBlocks } from '../support/ingress-tls';
 import { Severity } from '../../finding';
 import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
 import { sidecarManifest } from '../support/example-manifests';
 import { portProtocol } from '../support/ingress-listener';
+import { HTTPS_PORT, SIMPLE_TLS, ingressTlsBlocks } from '../support/ingress-tls';
 
 const TLS_PROTOCOLS: readonly string[] = ['HTTPS', 'TLS'];
 

@@ -1,0 +1,328 @@
+// One typed read of a Sidecar's spec, built once per Sidecar on first use and shared by every
+// rule (and by the reach model): listeners, ports, hosts, TLS, pools, outbound policy and
+// selector, each with its value as written, its path, and whether it had the wrong type.
+// Parts of the wrong type are marked and left out of the typed fields, never guessed at: the
+// schema rules report them, once, from the same spec's schema problems.
+import { JsonObject, arrayAt, fieldPath, isObject, isPresent, objectAt, stringAt } from './manifest';
+import { SchemaProblem, sidecarSpecProblems } from './schema/walker';
+import { SidecarResource } from './snapshot';
+
+export type Direction = 'ingress' | 'egress';
+
+/** What ingress and egress listeners share. */
+interface ListenerBase {
+  readonly index: number;
+  /** e.g. `spec.egress[1]`. */
+  readonly path: string;
+  readonly raw: JsonObject;
+  /** `bind` when it is a string. */
+  readonly bind?: string;
+  /** `bind` is present (not undefined or null), whatever its type. */
+  readonly hasBind: boolean;
+  /** `captureMode` when it is a string. */
+  readonly captureMode?: string;
+  /** `port` when it is an object. */
+  readonly port?: ListenerPort;
+  /** `port` is present, whatever its type. */
+  readonly hasPort: boolean;
+}
+
+/** A listener's `port` object (a SidecarPort). */
+export interface ListenerPort {
+  readonly direction: Direction;
+  readonly listener: IngressListener | EgressListener;
+  /** e.g. `spec.egress[1].port`. */
+  readonly path: string;
+  readonly raw: JsonObject;
+  /** `name` when it is a string. */
+  readonly name?: string;
+  /** `protocol` when it is a string. */
+  readonly protocol?: string;
+  /** `number` as written: any type, or absent. */
+  readonly number: unknown;
+}
+
+export interface IngressListener extends ListenerBase {
+  readonly direction: 'ingress';
+  /**
+   * The port number as Istio reads it: a missing or null number is 0. Undefined when there is no
+   * port object, or the number is not a whole number (the schema rules report that).
+   */
+  readonly portNumber?: number;
+  /** The port protocol as Istio reads it: "" when missing. Undefined when there is no port object. */
+  readonly protocol?: string;
+  /** `defaultEndpoint` when it is a string. */
+  readonly defaultEndpoint?: string;
+  /** `tls` when it is an object (`tls: {}` counts). */
+  readonly tls?: IngressTls;
+  /** `connectionPool` when it is an object. */
+  readonly connectionPool?: ConnectionPool;
+}
+
+/**
+ * How Istio reads an egress listener's port, which decides the checks it gets:
+ * - `catch-all`: no `port` at all; the listener serves every port not claimed by the others.
+ * - `unix-socket`: a `port` whose `number` is missing or 0; it must bind a `unix://` socket.
+ * - `numbered`: a positive whole `port.number`.
+ * - `malformed`: `port` or its number has the wrong type (the schema rules report it).
+ */
+export type EgressPortKind = 'catch-all' | 'unix-socket' | 'numbered' | 'malformed';
+
+export interface EgressListener extends ListenerBase {
+  readonly direction: 'egress';
+  readonly kind: EgressPortKind;
+  /** `port.number` of a numbered listener; 0 for the other kinds. */
+  readonly portNumber: number;
+  /** `hosts` as written: any type, or absent. */
+  readonly hostsValue: unknown;
+  /** e.g. `spec.egress[1].hosts`. */
+  readonly hostsPath: string;
+  /** The string items of `hosts`, in order. */
+  readonly hosts: readonly EgressHostAt[];
+}
+
+export type Listener = IngressListener | EgressListener;
+
+export interface EgressHostAt {
+  readonly host: string;
+  /** Position in the listener's `hosts` list. */
+  readonly index: number;
+  /** e.g. `spec.egress[0].hosts[2]`. */
+  readonly path: string;
+  readonly listener: EgressListener;
+}
+
+export interface IngressTls {
+  readonly raw: JsonObject;
+  /** e.g. `spec.ingress[0].tls`. */
+  readonly path: string;
+  readonly listener: IngressListener;
+}
+
+export interface PoolSection {
+  readonly raw: JsonObject;
+  readonly name: 'http' | 'tcp';
+  /** e.g. `spec.inboundConnectionPool.tcp`. */
+  readonly path: string;
+}
+
+export interface ConnectionPool {
+  readonly raw: JsonObject;
+  /** e.g. `spec.inboundConnectionPool` or `spec.ingress[0].connectionPool`. */
+  readonly path: string;
+  /** The ingress listener of a per-port pool; undefined for `inboundConnectionPool`. */
+  readonly listener?: IngressListener;
+  /** `http` and `tcp` when they are objects. */
+  readonly http?: PoolSection;
+  readonly tcp?: PoolSection;
+}
+
+export interface EgressProxy {
+  readonly raw: JsonObject;
+  /** `spec.outboundTrafficPolicy.egressProxy`. */
+  readonly path: string;
+}
+
+export interface OutboundPolicy {
+  readonly raw: JsonObject;
+  /** `spec.outboundTrafficPolicy`. */
+  readonly path: string;
+  /** `mode` as written: any type, or absent. */
+  readonly mode: unknown;
+  /** `egressProxy` when it is an object. */
+  readonly egressProxy?: EgressProxy;
+}
+
+export interface SelectorLabel {
+  readonly key: string;
+  /** As written; a value of another type than string is the schema rules' to report. */
+  readonly value: unknown;
+  readonly path: string;
+}
+
+export interface Selector {
+  readonly raw: JsonObject;
+  /** `spec.workloadSelector`. */
+  readonly path: string;
+  /** `labels` as written: any type, or absent. */
+  readonly labelsValue: unknown;
+  /** `spec.workloadSelector.labels`. */
+  readonly labelsPath: string;
+  /** Each label, when `labels` is an object. */
+  readonly labels: readonly SelectorLabel[];
+}
+
+export interface SidecarView {
+  /** `spec` as the rules read it: an empty object when it is missing or not an object. */
+  readonly spec: JsonObject;
+  /** Every way the spec breaks the pinned CRD schema, each naming the rule that reports it. */
+  readonly schemaProblems: readonly SchemaProblem[];
+  /** The listeners that are objects, in order. */
+  readonly ingress: readonly IngressListener[];
+  readonly egress: readonly EgressListener[];
+  /** How many items `spec.egress` has, nulls and other types included (Istio counts them). */
+  readonly egressItemCount: number;
+  /** The port object of every listener, ingress first, in input order. */
+  readonly ports: readonly ListenerPort[];
+  /** Every string host of every egress listener, in order. */
+  readonly hosts: readonly EgressHostAt[];
+  /** Every ingress listener's TLS settings, in order. */
+  readonly tls: readonly IngressTls[];
+  /** `spec.inboundConnectionPool`, then each ingress listener's `connectionPool`. */
+  readonly pools: readonly ConnectionPool[];
+  /** `spec.outboundTrafficPolicy` when it is an object. */
+  readonly outboundPolicy?: OutboundPolicy;
+  /** `spec.workloadSelector` when it is an object. */
+  readonly selector?: Selector;
+  /** The schema problems the model gives to one rule, in walk order. */
+  schemaProblemsOf(ruleId: string): readonly SchemaProblem[];
+}
+
+const views = new WeakMap<SidecarResource, SidecarView>();
+
+/** The Sidecar's view, built on first use: some seventy rules read it, and each reads it often. */
+export function sidecarView(sidecar: SidecarResource): SidecarView {
+  let view = views.get(sidecar);
+  if (!view) views.set(sidecar, view = buildView(sidecar));
+  return view;
+}
+
+const NO_PROBLEMS: readonly SchemaProblem[] = [];
+
+function buildView(sidecar: SidecarResource): SidecarView {
+  const spec = sidecar.spec;
+  const ingress = ingressListeners(spec);
+  const egress = egressListeners(spec);
+  const ports: ListenerPort[] = [];
+  for (const listener of [...ingress, ...egress]) if (listener.port) ports.push(listener.port);
+  const inbound = objectAt(spec, 'inboundConnectionPool');
+  const pools: ConnectionPool[] = inbound ? [pool(inbound, 'spec.inboundConnectionPool')] : [];
+  for (const listener of ingress) if (listener.connectionPool) pools.push(listener.connectionPool);
+  let problems: readonly SchemaProblem[] | undefined;
+  let byRule: Map<string, SchemaProblem[]> | undefined;
+  // The schema walk is lazy: most rules never ask for it.
+  const schemaProblems = (): readonly SchemaProblem[] => problems ??= sidecarSpecProblems(sidecar.manifest.spec);
+  return {
+    spec,
+    get schemaProblems() {
+      return schemaProblems();
+    },
+    schemaProblemsOf(ruleId) {
+      if (!byRule) {
+        byRule = new Map();
+        for (const problem of schemaProblems()) {
+          const list = byRule.get(problem.ruleId);
+          if (list) list.push(problem);
+          else byRule.set(problem.ruleId, [problem]);
+        }
+      }
+      return byRule.get(ruleId) ?? NO_PROBLEMS;
+    },
+    ingress,
+    egress,
+    egressItemCount: arrayAt(spec, 'egress')?.length ?? 0,
+    ports,
+    hosts: egress.flatMap((listener) => listener.hosts),
+    tls: ingress.flatMap((listener) => (listener.tls ? [listener.tls] : [])),
+    pools,
+    outboundPolicy: outboundPolicy(spec),
+    selector: selector(spec),
+  };
+}
+
+/** The items of `spec[key]` that are objects, with their index and path. */
+function objectItems(spec: JsonObject, key: Direction): Array<{ raw: JsonObject; index: number; path: string }> {
+  const items: Array<{ raw: JsonObject; index: number; path: string }> = [];
+  (arrayAt(spec, key) ?? []).forEach((raw, index) => {
+    if (isObject(raw)) items.push({ raw, index, path: fieldPath(fieldPath('spec', key), index) });
+  });
+  return items;
+}
+
+function listenerBase(raw: JsonObject, index: number, path: string): Omit<ListenerBase, 'port'> {
+  return {
+    index,
+    path,
+    raw,
+    bind: stringAt(raw, 'bind'),
+    hasBind: isPresent(raw.bind),
+    captureMode: stringAt(raw, 'captureMode'),
+    hasPort: isPresent(raw.port),
+  };
+}
+
+function listenerPort(listener: Listener, direction: Direction): ListenerPort | undefined {
+  const raw = objectAt(listener.raw, 'port');
+  if (!raw) return undefined;
+  return { direction, listener, path: fieldPath(listener.path, 'port'), raw, name: stringAt(raw, 'name'), protocol: stringAt(raw, 'protocol'), number: raw.number };
+}
+
+function ingressListeners(spec: JsonObject): IngressListener[] {
+  return objectItems(spec, 'ingress').map(({ raw, index, path }) => {
+    const listener = { ...listenerBase(raw, index, path), direction: 'ingress' } as { -readonly [K in keyof IngressListener]: IngressListener[K] };
+    const port = listenerPort(listener, 'ingress');
+    if (port) {
+      listener.port = port;
+      listener.protocol = port.protocol ?? '';
+      const number = port.number;
+      listener.portNumber = !isPresent(number) ? 0 : typeof number === 'number' && Number.isInteger(number) ? number : undefined;
+    }
+    listener.defaultEndpoint = stringAt(raw, 'defaultEndpoint');
+    const tls = objectAt(raw, 'tls');
+    if (tls) listener.tls = { raw: tls, path: fieldPath(path, 'tls'), listener };
+    const connectionPool = objectAt(raw, 'connectionPool');
+    if (connectionPool) listener.connectionPool = pool(connectionPool, fieldPath(path, 'connectionPool'), listener);
+    return listener;
+  });
+}
+
+function egressPortOf(raw: JsonObject): { kind: EgressPortKind; portNumber: number } {
+  const port = raw.port;
+  if (!isPresent(port)) return { kind: 'catch-all', portNumber: 0 };
+  if (!isObject(port)) return { kind: 'malformed', portNumber: 0 };
+  const number = port.number;
+  if (!isPresent(number) || number === 0) return { kind: 'unix-socket', portNumber: 0 };
+  if (typeof number === 'number' && Number.isInteger(number) && number > 0) return { kind: 'numbered', portNumber: number };
+  return { kind: 'malformed', portNumber: 0 };
+}
+
+function egressListeners(spec: JsonObject): EgressListener[] {
+  return objectItems(spec, 'egress').map(({ raw, index, path }) => {
+    const hostsPath = fieldPath(path, 'hosts');
+    const hosts: EgressHostAt[] = [];
+    const listener = {
+      ...listenerBase(raw, index, path), ...egressPortOf(raw), direction: 'egress', hostsValue: raw.hosts, hostsPath, hosts,
+    } as { -readonly [K in keyof EgressListener]: EgressListener[K] };
+    const port = listenerPort(listener, 'egress');
+    if (port) listener.port = port;
+    (arrayAt(raw, 'hosts') ?? []).forEach((host, i) => {
+      if (typeof host === 'string') hosts.push({ host, index: i, path: fieldPath(hostsPath, i), listener });
+    });
+    return listener;
+  });
+}
+
+function pool(raw: JsonObject, path: string, listener?: IngressListener): ConnectionPool {
+  const section = (name: 'http' | 'tcp'): PoolSection | undefined => {
+    const value = objectAt(raw, name);
+    return value ? { raw: value, name, path: fieldPath(path, name) } : undefined;
+  };
+  return { raw, path, ...(listener ? { listener } : {}), http: section('http'), tcp: section('tcp') };
+}
+
+function outboundPolicy(spec: JsonObject): OutboundPolicy | undefined {
+  const raw = objectAt(spec, 'outboundTrafficPolicy');
+  if (!raw) return undefined;
+  const path = 'spec.outboundTrafficPolicy';
+  const proxy = objectAt(raw, 'egressProxy');
+  return { raw, path, mode: raw.mode, ...(proxy ? { egressProxy: { raw: proxy, path: fieldPath(path, 'egressProxy') } } : {}) };
+}
+
+function selector(spec: JsonObject): Selector | undefined {
+  const raw = objectAt(spec, 'workloadSelector');
+  if (!raw) return undefined;
+  const path = 'spec.workloadSelector';
+  const labelsPath = fieldPath(path, 'labels');
+  const labels = Object.entries(objectAt(raw, 'labels') ?? {}).map(([key, value]) => ({ key, value, path: fieldPath(labelsPath, key) }));
+  return { raw, path, labelsValue: raw.labels, labelsPath, labels };
+}
