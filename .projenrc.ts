@@ -38,6 +38,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jestOptions: {
     jestVersion: '^29',
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      // Every run gets a temporary folder of its own (workers inherit it through TMPDIR), and
+      // the teardown removes it: `Testing.app()` mkdtemps an outdir per app and nothing else
+      // would remove them. The setup also compiles lib/ when it is missing or older than src/,
+      // for the tests that run the built bin or plugin (see test/setup/global-setup.ts).
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
   },
   bin: { 'cdk8s-istio-sidecar': 'lib/cli/main.js' },
   deps: ['yaml@^2.8.0', 'js-yaml@^4'],
@@ -46,6 +54,21 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   devDeps: ['@kubernetes-models/istio@3.0.1', '@types/js-yaml@^4', '@types/sarif@^2.1.7', 'cdk8s-plus-33@^2.5.57', 'cdk8s-cli@^2.200.0', 'fast-check@^4', 'ts-node@^10'],
 
   gitignore: ['/dist/', '/cdk8s.out/', '/.jsii.tabl.json'],
+
+  // The npm package (and the tarball jsii-pacmak embeds in every other language's package) holds
+  // what users run and read: lib/, .jsii, the README, API.md, docs/ and the license. Everything
+  // else at the top level stays out, so new folders (.ci/, bench/, examples/, rosetta/, ...) do
+  // not leak in; projen adds its own patterns after these. test/package.test.ts checks the list.
+  npmIgnoreOptions: {
+    ignorePatterns: ['/*', '!/lib/', '!/docs/', '!/API.md', '!/README.md', '!/LICENSE'],
+  },
+  // No source maps in lib/: with them, a failed synth under ts-node (which honours inline maps in
+  // node_modules too) shows frames in src/*.ts, which the package does not ship. Plain frames in
+  // lib/*.js point at files users have, and the package is a third of the size. Tests and the
+  // examples run the TypeScript sources (ts-jest, ts-node), with maps of their own.
+  tsconfig: {
+    compilerOptions: { inlineSourceMap: false, inlineSources: false },
+  },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'projenrc', 'examples', 'bench'] },
 });
 
@@ -58,12 +81,28 @@ for (const dir of ['examples', 'bench']) {
 const tsNode = (tsconfig: string, script: string) => `ts-node --transpile-only --project ${tsconfig} ${script}`;
 
 
+// The bin must be executable inside the tarball: npm sets the mode on `npm install`, but the
+// jsii runtime of every other language runs the bin straight from the embedded tarball.
+project.compileTask.exec('node -e "require(\'fs\').chmodSync(\'lib/cli/main.js\', 0o755)"');
+
+// The README's and the API docs' TypeScript snippets must compile (strict, with the fixture in
+// rosetta/) and be translated, so the Python, Java, C# and Go packages show their own language:
+// pacmak reads the translations from .jsii.tabl.json. Examples inherited from cdk8s (on
+// ApiObject's members) are in no tablet: pacmak translates those on the fly, unchecked.
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile and translate the README and doc snippets (jsii-rosetta, strict)',
+  exec: 'jsii-rosetta extract --strict .jsii',
+});
+project.postCompileTask.prependSpawn(rosetta);
+
 // Proves the public API is jsii-clean for every target language. Generates code only:
 // the language toolchains are not needed, nor packaging.
 const codeOnly = project.addTask('pacmak:code-only', {
   description: 'Generate Python, Java, Go and .NET bindings (code only) to prove the API is jsii-clean',
-  exec: 'jsii-pacmak --code-only --outdir dist/code-only --target python --target java --target go --target dotnet',
+  exec: 'jsii-pacmak --code-only --rosetta-unknown-snippets translate --outdir dist/code-only --target python --target java --target go --target dotnet',
 });
+// The generated Python README shows Python: no TypeScript left in its python blocks.
+codeOnly.exec(tsNode('projenrc/tsconfig.json', 'rosetta/check-python-readme.ts dist/code-only/python/README.md'));
 project.postCompileTask.spawn(codeOnly);
 
 // docs/RULES.md is generated from the rule registry, like API.md from the API.
@@ -97,6 +136,13 @@ const bench = project.addTask('bench', { description: 'Run every benchmark' });
 bench.spawn(project.compileTask);
 bench.spawn(benchSynth);
 bench.spawn(benchLint);
+
+// Everything but the reliability suite (property, fuzz and hostile-input tests), without coverage.
+project.addTask('test:fast', {
+  description: 'Run the tests except the reliability suite (test/reliability), without coverage',
+  exec: 'jest --passWithNoTests --coverage=false --testPathIgnorePatterns=/node_modules/ --testPathIgnorePatterns=/test/reliability/',
+  receiveArgs: true,
+});
 
 // Only the npm package can be built here (no Maven, PyPI, Go or NuGet toolchains or registries):
 // keep `package-all` to the JavaScript package.

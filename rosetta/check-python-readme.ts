@@ -1,0 +1,53 @@
+// Build check (the pacmak:code-only task): the README that jsii-pacmak generates for the Python
+// package shows Python. Untranslated snippets keep their TypeScript inside ```python fences (or
+// stay ```ts), which reads as broken docs on PyPI; this fails the build on either, naming the line.
+//
+// Usage: check-python-readme.ts dist/code-only/python/README.md
+import { readFileSync } from 'fs';
+
+const TYPESCRIPT: ReadonlyArray<[RegExp, string]> = [
+  [/\bnew\s+[A-Z][\w.]*\s*[(<]/, '`new X(`'],
+  [/^\s*(const|let|var)\s/, 'a const/let/var declaration'],
+  [/^\s*import\s*(\{|\*|type\s)/, 'a TypeScript import'],
+  [/^\s*import\s.*\sfrom\s+['"]/, 'a TypeScript import'],
+  [/=>/, 'an arrow function'],
+  [/;\s*$/, 'a statement ending in `;`'],
+];
+
+function check(file: string): string[] {
+  const problems: string[] = [];
+  let fence: string | undefined;
+  let pythonBlocks = 0;
+  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+    const where = `${file}:${i + 1}`;
+    const opening = /^\s*```\s*(\w*)/.exec(line);
+    if (opening && fence === undefined) {
+      fence = opening[1].toLowerCase();
+      if (fence === 'python') pythonBlocks++;
+      if (fence === 'ts' || fence === 'typescript') problems.push(`${where}: a TypeScript block was not translated`);
+      return;
+    }
+    if (opening) {
+      fence = undefined;
+      return;
+    }
+    if (fence !== 'python') return;
+    for (const [pattern, what] of TYPESCRIPT) {
+      if (pattern.test(line)) problems.push(`${where}: ${what} in a python block: ${line.trim()}`);
+    }
+  });
+  if (fence !== undefined) problems.push(`${file}: a code block is not closed`);
+  if (pythonBlocks === 0) problems.push(`${file}: no python block at all (were the snippets translated?)`);
+  return problems;
+}
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: check-python-readme.ts README.md...');
+  process.exit(2);
+}
+const problems = files.flatMap(check);
+if (problems.length > 0) {
+  console.error(`TypeScript left in the generated Python docs (run \`npx projen rosetta:extract\` and fix the snippet or rosetta/default.ts-fixture):\n${problems.join('\n')}`);
+  process.exit(1);
+}

@@ -1,0 +1,96 @@
+// The npm package as `npm pack` builds it (jsii-pacmak's js target runs the same, and every other
+// language's package embeds that tarball): what it holds, and that its bin is executable. The
+// global setup compiles lib/ when it is out of date (test/setup/global-setup.ts).
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { gunzipSync } from 'zlib';
+import { builtPackage } from './setup/built-package';
+
+interface TarEntry {
+  readonly path: string;
+  readonly mode: number;
+  readonly content: Buffer;
+}
+
+/** The regular files of a gzipped tarball, with the paths given by ustar or pax headers. */
+function readTarball(file: string): TarEntry[] {
+  const tar = gunzipSync(readFileSync(file));
+  const text = (offset: number, length: number) => tar.toString('utf8', offset, offset + length).replace(/\0.*$/s, '');
+  const octal = (offset: number, length: number) => parseInt(text(offset, length).trim() || '0', 8);
+  const entries: TarEntry[] = [];
+  let paxPath: string | undefined;
+  for (let offset = 0; offset + 512 <= tar.length && tar[offset] !== 0;) {
+    const size = octal(offset + 124, 12);
+    const type = text(offset + 156, 1) || '0';
+    const content = tar.subarray(offset + 512, offset + 512 + size);
+    if (type === 'x') {
+      paxPath = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(content.toString('utf8'))?.[1];
+    } else {
+      const prefix = text(offset + 345, 155);
+      const name = text(offset, 100);
+      if (type === '0') entries.push({ path: paxPath ?? (prefix ? `${prefix}/${name}` : name), mode: octal(offset + 100, 8), content });
+      paxPath = undefined;
+    }
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+  return entries;
+}
+
+describe('the npm tarball', () => {
+  let dir: string;
+  let files: Map<string, TarEntry>;
+  let pkg: { bin: Record<string, string>; bundledDependencies: string[] };
+
+  beforeAll(() => {
+    const root = builtPackage();
+    pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    dir = mkdtempSync(join(tmpdir(), 'npm-pack-'));
+    const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stdout}\n${packed.stderr}`);
+    const [{ filename }] = JSON.parse(packed.stdout);
+    files = new Map(readTarball(join(dir, filename)).map((e) => [e.path.replace(/^package\//, ''), e]));
+  }, 120_000);
+  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  test('holds the package, its docs and its license, and nothing else', () => {
+    const bundled = pkg.bundledDependencies.map((name) => `node_modules/${name}/`);
+    const unexpected = [...files.keys()].filter((path) =>
+      !['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii'].includes(path)
+      && !/^lib\/.*\.(js|d\.ts)$/.test(path)
+      && !/^docs\/[^/]+\.md$/.test(path)
+      && !bundled.some((prefix) => path.startsWith(prefix)));
+    expect(unexpected).toEqual([]);
+    for (const path of ['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii', 'lib/index.js', 'lib/index.d.ts', 'docs/RULES.md']) {
+      expect(files.has(path)).toBe(true);
+    }
+    expect(bundled.length).toBeGreaterThan(0);
+    for (const prefix of bundled) expect([...files.keys()].some((path) => path.startsWith(prefix))).toBe(true);
+  });
+
+  test('leaves out CI, benchmarks, example sources, build scripts, fixtures and tests', () => {
+    const paths = [...files.keys()];
+    for (const excluded of ['.ci/', 'bench/', 'examples/', 'projenrc/', 'rosetta/', 'src/', 'test/', '.projen/', 'dist/']) {
+      expect(paths.filter((path) => path.startsWith(excluded))).toEqual([]);
+    }
+    expect(paths.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  test('every bin is executable, and starts with a node shebang', () => {
+    expect(Object.keys(pkg.bin).length).toBeGreaterThan(0);
+    for (const bin of Object.values(pkg.bin)) {
+      const entry = files.get(bin);
+      expect(entry).toBeDefined();
+      expect((entry!.mode % 0o1000).toString(8)).toBe('755');
+      expect(entry!.content.toString('utf8', 0, 20)).toMatch(/^#!\/usr\/bin\/env node\n/);
+    }
+  });
+
+  test('lib/ carries no source maps, so no stack frame points at the unshipped src/', () => {
+    const mapped = [...files.entries()]
+      .filter(([path, entry]) => path.startsWith('lib/') && entry.content.includes('sourceMappingURL'))
+      .map(([path]) => path);
+    expect(mapped).toEqual([]);
+  });
+});
