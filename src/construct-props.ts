@@ -3,6 +3,8 @@
 // jsii language, whose kernel hands props over as plain objects).
 import { ApiObjectMetadata } from 'cdk8s';
 import { nearMiss } from './analysis/schema/near-miss';
+import type { EgressListenerOptions } from './egress-listener';
+import type { IngressListenerOptions } from './ingress-listener';
 import type { IstioObjectProps } from './istio-object';
 import type { SidecarBaseProps, SidecarPatternProps } from './sidecar';
 import type { WorkloadSelector } from './workload-selector';
@@ -30,8 +32,9 @@ const REPLACED_PROPS: { [old: string]: string } = {
  * @param path the construct's path
  * @param props the props as given, possibly a plain object from JavaScript
  * @param names every prop the construct knows
+ * @param kind what the names are, for the message: `prop`, or e.g. `ingress listener field`
  */
-export function checkPropNames(what: string, path: string, props: object | undefined, names: PropNames<any>): void {
+export function checkPropNames(what: string, path: string, props: object | undefined, names: PropNames<any>, kind: string = 'prop'): void {
   if (props === undefined || props === null) return;
   const known = Object.keys(names);
   for (const [key, value] of Object.entries(props)) {
@@ -40,7 +43,7 @@ export function checkPropNames(what: string, path: string, props: object | undef
       ? REPLACED_PROPS[key]
       : nearMiss(key, known);
     const hint = replacement === undefined ? '' : ` Did you mean "${replacement}"?`;
-    throw new Error(`${what} at "${path}" has no prop "${key}".${hint} Its props are: ${known.join(', ')}.`);
+    throw new Error(`${what} at "${path}" has no ${kind} "${key}".${hint} Its ${kind}s are: ${known.join(', ')}.`);
   }
 }
 
@@ -86,3 +89,31 @@ export const SIDECAR_BASE_PROP_NAMES: PropNames<SidecarBaseProps> = {
 
 /** The props of `SidecarPatternProps`, which the patterns with ordinary listeners take. */
 export const SIDECAR_PATTERN_PROP_NAMES: PropNames<SidecarPatternProps> = { ...SIDECAR_BASE_PROP_NAMES, ingress: true, egress: true };
+
+const INGRESS_LISTENER_FIELD_NAMES: PropNames<IngressListenerOptions> = {
+  port: true, bind: true, captureMode: true, defaultEndpoint: true, tls: true, connectionPool: true,
+};
+
+const EGRESS_LISTENER_FIELD_NAMES: PropNames<EgressListenerOptions> = { hosts: true, port: true, bind: true, captureMode: true };
+
+/**
+ * Throws on a field of an ingress listener that `IngressListenerOptions` does not have.
+ *
+ * @param what the construct's class name, for the message
+ * @param path the construct's path
+ * @param listener the listener as given
+ */
+export function checkIngressListenerFields(what: string, path: string, listener: IngressListenerOptions): void {
+  checkPropNames(what, path, listener, INGRESS_LISTENER_FIELD_NAMES, 'ingress listener field');
+}
+
+/**
+ * Throws on a field of an egress listener that `EgressListenerOptions` does not have.
+ *
+ * @param what the construct's class name, for the message
+ * @param path the construct's path
+ * @param listener the listener as given
+ */
+export function checkEgressListenerFields(what: string, path: string, listener: EgressListenerOptions): void {
+  checkPropNames(what, path, listener, EGRESS_LISTENER_FIELD_NAMES, 'egress listener field');
+}

@@ -3,7 +3,10 @@ import { SidecarApiVersion } from './api-version';
 import { Bind } from './bind';
 import { CaptureMode } from './capture-mode';
 import { ConnectionPoolSettings } from './connection-pool';
-import { PropNames, SIDECAR_BASE_PROP_NAMES, checkPropNames, metadataWithDefaults, requireWorkloadSelector } from './construct-props';
+import {
+  PropNames, SIDECAR_BASE_PROP_NAMES, checkEgressListenerFields, checkIngressListenerFields, checkPropNames, metadataWithDefaults,
+  requireWorkloadSelector,
+} from './construct-props';
 import { EgressHost } from './egress-host';
 import { EgressListenerOptions } from './egress-listener';
 import { Endpoint } from './endpoint';
@@ -144,6 +147,19 @@ export interface ExternalServiceOptions {
   readonly location?: ServiceEntryLocation;
 }
 
+const EXTERNAL_SERVICE_FIELD_NAMES: PropNames<ExternalServiceOptions> = {
+  host: true,
+  port: true,
+  protocol: true,
+  bind: true,
+  serviceEntryName: true,
+  serviceEntryNamespace: true,
+  portName: true,
+  listenerPortName: true,
+  resolution: true,
+  location: true,
+};
+
 /**
  * Properties of a `NoIptablesSidecar`.
  */
@@ -272,6 +288,8 @@ export class NoIptablesSidecar extends Sidecar {
    * @throws if the listener has no `defaultEndpoint`, or asks for another capture mode
    */
   public addIngress(options: IngressListenerOptions): void {
+    // Before reading any field: a misspelt defaultEndpoint is best reported as the misspelling.
+    checkIngressListenerFields('NoIptablesSidecar', this.node.path, options);
     if (options.defaultEndpoint === undefined) {
       throw new Error(
         `NoIptablesSidecar at "${this.node.path}" cannot add an ingress listener on port ${options.port} without a defaultEndpoint: `
@@ -288,6 +306,7 @@ export class NoIptablesSidecar extends Sidecar {
    * @throws if the listener has no port or no bind address, or asks for another capture mode
    */
   public addEgress(options: EgressListenerOptions): void {
+    checkEgressListenerFields('NoIptablesSidecar', this.node.path, options);
     const hosts = (options.hosts ?? []).join(', ');
     if (options.port === undefined || options.bind === undefined) {
       throw new Error(
@@ -308,6 +327,7 @@ export class NoIptablesSidecar extends Sidecar {
    * @returns the ServiceEntry
    */
   public addExternalService(options: ExternalServiceOptions): ServiceEntry {
+    checkPropNames('NoIptablesSidecar', this.node.path, options, EXTERNAL_SERVICE_FIELD_NAMES, 'external service field');
     const portName = options.portName ?? (options.protocol ?? 'tcp').toLowerCase().replace(/_/g, '-');
     // Build (and so check) the listener first, so that a bad value leaves nothing half-added.
     const listener: EgressListenerOptions = {

@@ -2,7 +2,9 @@ import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SidecarApiVersion } from './api-version';
 import { ConnectionPoolSettings } from './connection-pool';
-import { PropNames, SIDECAR_BASE_PROP_NAMES, checkPropNames, metadataWithDefaults } from './construct-props';
+import {
+  PropNames, SIDECAR_BASE_PROP_NAMES, checkEgressListenerFields, checkIngressListenerFields, checkPropNames, metadataWithDefaults,
+} from './construct-props';
 import { EgressListenerOptions } from './egress-listener';
 import { IngressListenerOptions } from './ingress-listener';
 import { IstioMesh } from './istio-mesh';
@@ -144,11 +146,14 @@ export class Sidecar extends IstioObject {
    * @param props the Sidecar's metadata, selector, listeners and policies
    */
   public constructor(scope: Construct, id: string, props: SidecarProps = {}) {
+    const path = `${scope.node.path}/${id}`;
     // A subclass may extend the props with its own; it checks them itself.
-    if (new.target === Sidecar) checkPropNames('Sidecar', `${scope.node.path}/${id}`, props, SIDECAR_PROP_NAMES);
+    if (new.target === Sidecar) checkPropNames('Sidecar', path, props, SIDECAR_PROP_NAMES);
+    (props.ingress ?? []).forEach((listener) => checkIngressListenerFields(new.target.name, path, listener));
+    (props.egress ?? []).forEach((listener) => checkEgressListenerFields(new.target.name, path, listener));
     // Always create the mesh (it registers the app-wide validation), even with an explicit apiVersion.
     const mesh = IstioMesh.of(scope);
-    const apiVersion = props.apiVersion ?? mesh._takeApiVersion(`${scope.node.path}/${id}`);
+    const apiVersion = props.apiVersion ?? mesh._takeApiVersion(path);
     // The engine only judges objects of the networking.istio.io group, so an apiVersion outside
     // it (possible from JavaScript) would otherwise pass validation unseen.
     if (!Object.values(SidecarApiVersion).includes(apiVersion)) {
@@ -186,6 +191,7 @@ export class Sidecar extends IstioObject {
    * @param options the listener: its port, and where it forwards inbound traffic
    */
   public addIngress(options: IngressListenerOptions): void {
+    checkIngressListenerFields(this.constructor.name, this.node.path, options);
     this.ingressListeners.push(options);
   }
 
@@ -195,6 +201,7 @@ export class Sidecar extends IstioObject {
    * @param options the listener: the hosts it imports, and its port and bind address if any
    */
   public addEgress(options: EgressListenerOptions): void {
+    checkEgressListenerFields(this.constructor.name, this.node.path, options);
     this.egressListeners.push(options);
   }
 

@@ -62,6 +62,43 @@ describe('unknown props throw, listing the known ones and the likely fix', () =>
   });
 });
 
+describe('unknown listener and external service fields throw too, before anything is added', () => {
+  const INGRESS_FIELDS = 'port, bind, captureMode, defaultEndpoint, tls, connectionPool';
+
+  test('a misspelt ingress field in the props of a pattern -> the near miss, under the pattern\'s name', () => {
+    expect(() => construct(WorkloadSidecar, {
+      workloadSelector: selector, ingress: [{ port: SidecarPort.http(9080, 'http'), defaultEndpont: Endpoint.loopback(8080) }],
+    })).toThrow(new Error(
+      `WorkloadSidecar at "shop/x" has no ingress listener field "defaultEndpont". Did you mean "defaultEndpoint"? Its ingress listener fields are: ${INGRESS_FIELDS}.`,
+    ));
+  });
+
+  test('NoIptablesSidecar reports the misspelling, not the missing defaultEndpoint', () => {
+    const sidecar = construct(NoIptablesSidecar, { workloadSelector: selector }) as NoIptablesSidecar;
+    expect(() => NoIptablesSidecar.prototype.addIngress.call(sidecar, { port: SidecarPort.http(9080, 'http'), default_endpoint: Endpoint.loopback(8080) } as any))
+      .toThrow(new Error(
+        `NoIptablesSidecar at "shop/x" has no ingress listener field "default_endpoint". Did you mean "defaultEndpoint"? Its ingress listener fields are: ${INGRESS_FIELDS}.`,
+      ));
+    expect(sidecar.ingress).toEqual([]);
+  });
+
+  test('a misspelt egress field through the addEgress method -> the near miss', () => {
+    const sidecar = construct(Sidecar, {}) as Sidecar;
+    expect(() => Sidecar.prototype.addEgress.call(sidecar, { host: [EgressHost.all()] } as any)).toThrow(new Error(
+      'Sidecar at "shop/x" has no egress listener field "host". Did you mean "hosts"? Its egress listener fields are: hosts, port, bind, captureMode.',
+    ));
+    expect(sidecar.egress).toEqual([]);
+  });
+
+  test('a misspelt external service field -> the near miss, and no ServiceEntry', () => {
+    const sidecar = construct(NoIptablesSidecar, { workloadSelector: selector }) as NoIptablesSidecar;
+    expect(() => sidecar.addExternalService({ host: 'mysql.foo.com', port: 3306, serviceEntryNamspace: 'ns1' } as any)).toThrow(
+      'NoIptablesSidecar at "shop/x" has no external service field "serviceEntryNamspace". Did you mean "serviceEntryNamespace"?',
+    );
+    expect(sidecar.serviceEntries).toEqual([]);
+  });
+});
+
 describe('the props vocabulary is the same on every construct', () => {
   const metadata = { name: 'api', namespace: 'payments', labels: { team: 'payments' }, annotations: { contact: 'payments@example.com' } };
 
