@@ -38,10 +38,10 @@ export function checkPropNames(what: string, path: string, props: object | undef
   if (props === undefined || props === null) return;
   const known = Object.keys(names);
   for (const [key, value] of Object.entries(props)) {
-    if (key in names || value === undefined) continue;
-    const replacement = REPLACED_PROPS[key] !== undefined && (known.includes(REPLACED_PROPS[key].split('.')[0]))
-      ? REPLACED_PROPS[key]
-      : nearMiss(key, known);
+    if (Object.prototype.hasOwnProperty.call(names, key) || value === undefined) continue;
+    const renamed = Object.prototype.hasOwnProperty.call(REPLACED_PROPS, key) ? REPLACED_PROPS[key] : undefined;
+    // A renamed prop points at its new name only where that exists (`name` -> `metadata.name`).
+    const replacement = renamed !== undefined && known.includes(renamed.split('.')[0]) ? renamed : nearMiss(key, known);
     const hint = replacement === undefined ? '' : ` Did you mean "${replacement}"?`;
     throw new Error(`${what} at "${path}" has no ${kind} "${key}".${hint} Its ${kind}s are: ${known.join(', ')}.`);
   }
