@@ -4,9 +4,16 @@ import {
   WorkloadSelector,
 } from '../src';
 
+/** A chart like `Testing.chart()` whose synth prints no warnings: these tests judge the rendering, not the findings. */
+function quietChart(): Chart {
+  const app = Testing.app();
+  IstioMesh.configure(app, { quiet: true });
+  return new Chart(app, 'test');
+}
+
 describe('the seed documents, written with Sidecar', () => {
   test('ratings: Unix socket endpoint and two egress listeners, field for field', () => {
-    const chart = Testing.chart();
+    const chart = quietChart();
     const sidecar = new Sidecar(chart, 'ratings', {
       apiVersion: SidecarApiVersion.V1ALPHA3,
       metadata: { name: 'ratings', namespace: 'prod-us1' },
@@ -37,7 +44,7 @@ describe('the seed documents, written with Sidecar', () => {
   });
 
   test('no-ip-tables: capture mode NONE on both sides', () => {
-    const sidecar = new Sidecar(Testing.chart(), 'no-ip-tables', {
+    const sidecar = new Sidecar(quietChart(), 'no-ip-tables', {
       workloadSelector: WorkloadSelector.of({ app: 'productpage' }),
       ingress: [{ port: SidecarPort.http(9080, 'somename'), defaultEndpoint: Endpoint.loopback(8080), captureMode: CaptureMode.NONE }],
       egress: [{
@@ -57,7 +64,7 @@ describe('the seed documents, written with Sidecar', () => {
 
 describe('Sidecar', () => {
   test('whole manifest with every top-level field', () => {
-    const chart = Testing.chart();
+    const chart = quietChart();
     new Sidecar(chart, 'full', {
       metadata: { name: 'full', namespace: 'shop', labels: { team: 'payments' } },
       workloadSelector: WorkloadSelector.of({ app: 'checkout' }),
@@ -85,11 +92,11 @@ describe('Sidecar', () => {
   });
 
   test('the namespace is undefined when neither the Sidecar nor its chart sets one', () => {
-    expect(new Sidecar(Testing.chart(), 'sc').namespace).toBeUndefined();
+    expect(new Sidecar(quietChart(), 'sc').namespace).toBeUndefined();
   });
 
   test('is its own ApiObject (no wrapper node), with escape hatches on it', () => {
-    const chart = Testing.chart();
+    const chart = quietChart();
     const sidecar = new Sidecar(chart, 'sc', { egress: [{ hosts: [EgressHost.all()] }] });
     expect(ApiObject.isApiObject(sidecar)).toBe(true);
     expect(ApiObject.of(sidecar)).toBe(sidecar);
@@ -107,12 +114,12 @@ describe('Sidecar', () => {
   });
 
   test('its own apiVersion wins over the mesh', () => {
-    const sidecar = new Sidecar(Testing.chart(), 'sc', { apiVersion: SidecarApiVersion.V1ALPHA3 });
+    const sidecar = new Sidecar(quietChart(), 'sc', { apiVersion: SidecarApiVersion.V1ALPHA3 });
     expect(sidecar.apiObject.toJson().apiVersion).toBe('networking.istio.io/v1alpha3');
   });
 
   test('addIngress and addEgress after construction append in order', () => {
-    const sidecar = new Sidecar(Testing.chart(), 'sc', {
+    const sidecar = new Sidecar(quietChart(), 'sc', {
       ingress: [{ port: SidecarPort.http(80) }],
       egress: [{ port: SidecarPort.http(80), hosts: [EgressHost.parse('a/*')] }],
     });
@@ -128,7 +135,7 @@ describe('Sidecar', () => {
 
   test('the listener accessors return copies; the props array is copied too', () => {
     const egress = [{ hosts: [EgressHost.all()] }];
-    const sidecar = new Sidecar(Testing.chart(), 'sc', { egress });
+    const sidecar = new Sidecar(quietChart(), 'sc', { egress });
     egress.push({ hosts: [EgressHost.none()] });
     sidecar.egress.push({ hosts: [EgressHost.none()] });
     sidecar.ingress.push({ port: SidecarPort.http(1) });
@@ -136,14 +143,14 @@ describe('Sidecar', () => {
   });
 
   test('empty listener lists are left out', () => {
-    const sidecar = new Sidecar(Testing.chart(), 'sc', { ingress: [], egress: [], outboundTrafficPolicy: OutboundTrafficPolicy.allowAny() });
+    const sidecar = new Sidecar(quietChart(), 'sc', { ingress: [], egress: [], outboundTrafficPolicy: OutboundTrafficPolicy.allowAny() });
     expect(sidecar.apiObject.toJson().spec).toEqual({ outboundTrafficPolicy: { mode: 'ALLOW_ANY' } });
   });
 
   test('spec keys are built in a fixed order', () => {
     process.env.CDK8S_DISABLE_SORT = '1';
     try {
-      const sidecar = new Sidecar(Testing.chart(), 'sc', {
+      const sidecar = new Sidecar(quietChart(), 'sc', {
         inboundConnectionPool: { tcp: { maxConnections: 1 } },
         outboundTrafficPolicy: OutboundTrafficPolicy.allowAny(),
         egress: [{ hosts: [EgressHost.all()] }],
@@ -159,7 +166,7 @@ describe('Sidecar', () => {
 
   test('the same definition synthesizes to the same output', () => {
     const define = () => {
-      const chart = Testing.chart();
+      const chart = quietChart();
       new Sidecar(chart, 'sc', {
         workloadSelector: WorkloadSelector.of({ b: '2', a: '1' }),
         egress: [{ hosts: [EgressHost.parse('z/*'), EgressHost.parse('a/*')] }],
@@ -173,19 +180,19 @@ describe('Sidecar', () => {
     const selector = WorkloadSelector.of({ app: 'a' });
     const policy = OutboundTrafficPolicy.registryOnly();
     const pool = { tcp: { maxConnections: 1 } };
-    const sidecar = new Sidecar(Testing.chart(), 'sc', { workloadSelector: selector, outboundTrafficPolicy: policy, inboundConnectionPool: pool });
+    const sidecar = new Sidecar(quietChart(), 'sc', { workloadSelector: selector, outboundTrafficPolicy: policy, inboundConnectionPool: pool });
     expect([sidecar.workloadSelector, sidecar.outboundTrafficPolicy, sidecar.inboundConnectionPool]).toEqual([selector, policy, pool]);
   });
 
   test('a workload selector from a workload in the same chart', () => {
-    const chart = Testing.chart();
+    const chart = quietChart();
     const pod = new ApiObject(chart, 'pod', { apiVersion: 'v1', kind: 'Pod', metadata: { labels: { app: 'reviews' } } });
     const sidecar = new Sidecar(chart, 'sc', { workloadSelector: WorkloadSelector.fromWorkload(pod), egress: [{ hosts: [EgressHost.sameNamespace()] }] });
     expect(sidecar.apiObject.toJson().spec.workloadSelector).toEqual({ labels: { app: 'reviews' } });
   });
 
   test('JSON patches on the ApiObject apply', () => {
-    const sidecar = new Sidecar(Testing.chart(), 'sc', { egress: [{ hosts: [EgressHost.all()] }] });
+    const sidecar = new Sidecar(quietChart(), 'sc', { egress: [{ hosts: [EgressHost.all()] }] });
     sidecar.apiObject.addJsonPatch(JsonPatch.add('/spec/egress/0/hosts/-', 'istio-system/*'));
     expect(sidecar.apiObject.toJson().spec.egress[0].hosts).toEqual(['*/*', 'istio-system/*']);
   });
