@@ -61,8 +61,7 @@ describe('round trip: the pattern constructs keep every field too', () => {
     const chart = new Chart(app, 'patterns');
     const sidecars = inputs.map((s, i) => {
       const common = {
-        namespace: s.namespace,
-        name: s.name,
+        metadata: { namespace: s.namespace, ...(s.name === undefined ? {} : { name: s.name }) },
         apiVersion: s.apiVersion as SidecarApiVersion | undefined,
         ingress: s.ingress.map((l) => buildIngress(l)),
         egress: s.egress.map((l) => buildEgress(l)),
@@ -70,7 +69,7 @@ describe('round trip: the pattern constructs keep every field too', () => {
         inboundConnectionPool: s.inboundPool && buildPool(s.inboundPool),
       };
       return s.selector
-        ? new WorkloadSidecar(chart, `p${i}`, { ...common, selector: buildSelector(s.selector) })
+        ? new WorkloadSidecar(chart, `p${i}`, { ...common, workloadSelector: buildSelector(s.selector) })
         : new NamespaceDefaultSidecar(chart, `p${i}`, common);
     });
     return { app, chart, sidecars };

@@ -65,6 +65,11 @@ export const DEFAULT_OWNERS: SchemaOwners = {
 
 interface Owned {
   readonly owners?: SchemaOwners;
+  /**
+   * A field of Istio's later Sidecar CRDs that the pinned release's CRD lacks (its API server
+   * prunes it). Kept because the constructs emit it for newer meshes; the pin test leaves it out.
+   */
+  readonly newerThanPinnedRelease?: boolean;
 }
 
 /** An object with a fixed set of fields; any other field is unknown to the CRD. */
@@ -168,7 +173,9 @@ export const CONNECTION_POOL_SCHEMA: ObjectSchema = {
       fields: {
         h2UpgradePolicy: { type: 'enum', values: H2_UPGRADE_POLICIES },
         http1MaxPendingRequests: INT32,
-        http2KeepAlive: { type: 'object', fields: { interval: DURATION_AT_LEAST_1MS, timeout: DURATION_AT_LEAST_1MS } },
+        http2KeepAlive: {
+          type: 'object', fields: { interval: DURATION_AT_LEAST_1MS, timeout: DURATION_AT_LEAST_1MS }, newerThanPinnedRelease: true,
+        },
         http2MaxRequests: INT32,
         idleTimeout: DURATION_AT_LEAST_1MS,
         maxConcurrentStreams: INT32,
@@ -204,9 +211,9 @@ export const SERVER_TLS_SCHEMA: ObjectSchema = {
     cipherSuites: STRING_LIST,
     credentialName: STRING,
     credentialNames: { type: 'array', items: STRING, minItems: 1, maxItems: 2, owners: { 'item-count': 'S-IN-TLS-CEL' } },
-    ecdhCurves: STRING_LIST,
+    ecdhCurves: { ...STRING_LIST, newerThanPinnedRelease: true },
     httpsRedirect: BOOLEAN,
-    insecureSkipVerify: { type: 'boolean', nullable: true },
+    insecureSkipVerify: { type: 'boolean', nullable: true, newerThanPinnedRelease: true },
     maxProtocolVersion: { type: 'enum', values: TLS_PROTOCOL_VERSIONS },
     minProtocolVersion: { type: 'enum', values: TLS_PROTOCOL_VERSIONS },
     mode: { type: 'enum', values: SERVER_TLS_MODES },
@@ -297,3 +304,13 @@ export const SIDECAR_SPEC_SCHEMA: ObjectSchema = {
     workloadSelector: WORKLOAD_SELECTOR_SCHEMA,
   },
 };
+
+/** The paths of the fields newer than the pinned release, e.g. `spec.ingress[].tls.ecdhCurves`. */
+export function fieldsNewerThanPinnedRelease(node: SchemaNode = SIDECAR_SPEC_SCHEMA, path = 'spec'): string[] {
+  if (node.type === 'array') return fieldsNewerThanPinnedRelease(node.items, `${path}[]`);
+  if (node.type !== 'object') return [];
+  return Object.entries(node.fields).flatMap(([name, child]) => {
+    const childPath = `${path}.${name}`;
+    return child.newerThanPinnedRelease ? [childPath] : fieldsNewerThanPinnedRelease(child, childPath);
+  });
+}
