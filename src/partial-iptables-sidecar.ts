@@ -140,6 +140,7 @@ export class PartialIptablesSidecar extends Sidecar {
   public constructor(scope: Construct, id: string, props: PartialIptablesSidecarProps) {
     const path = `${scope.node.path}/${id}`;
     if (new.target === PartialIptablesSidecar) checkPropNames('PartialIptablesSidecar', path, props, PARTIAL_IPTABLES_SIDECAR_PROP_NAMES);
+    (props?.ingress ?? []).forEach((listener) => checkBypassingIngress(path, listener));
     super(scope, id, {
       apiVersion: props?.apiVersion,
       metadata: props?.metadata,
@@ -171,5 +172,24 @@ export class PartialIptablesSidecar extends Sidecar {
     // A Unix-socket listener is never captured by iptables (Istio allows only DEFAULT or NONE there).
     const captureMode = options.captureMode ?? (options.port?.isUnixSocket ? undefined : CaptureMode.IPTABLES);
     super.addEgress({ ...options, captureMode });
+  }
+}
+
+/**
+ * An error for JavaScript callers whose `ingress` prop listener lacks what its type requires:
+ * a listener that bypasses iptables receives only what is sent to its own address, and must
+ * say where the application listens.
+ */
+function checkBypassingIngress(path: string, listener: PartialIptablesIngressOptions): void {
+  const missing = [
+    listener.bind === undefined ? 'a bind address, e.g. bind: Bind.ip("172.16.1.32")' : undefined,
+    listener.defaultEndpoint === undefined ? 'a defaultEndpoint, e.g. defaultEndpoint: Endpoint.loopback(8080)' : undefined,
+  ].filter((what) => what !== undefined);
+  if (missing.length > 0) {
+    throw new Error(
+      `PartialIptablesSidecar at "${path}" cannot take the ingress listener on port ${listener.port} without ${missing.join(' and ')}: `
+      + 'the listeners of its ingress prop bypass iptables, so the proxy listens on that address and forwards to the application; '
+      + 'add a listener that iptables captures with the addIngress method instead',
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import {
-  Bind, CaptureMode, EgressHost, Endpoint, IstioMesh, PartialIptablesSidecar, SidecarPort, SidecarProtocol, WorkloadSelector,
+  Bind, CaptureMode, EgressHost, Endpoint, IstioMesh, PartialIptablesIngressOptions, PartialIptablesSidecar, SidecarPort, SidecarProtocol,
+  WorkloadSelector,
 } from '../../src';
 
 describe('PartialIptablesSidecar', () => {
@@ -69,5 +70,18 @@ describe('PartialIptablesSidecar.addEgress', () => {
     });
     expect(sidecar.apiObject.toJson().spec.egress[0].captureMode).toBeUndefined();
     expect(IstioMesh.of(app).findings().filter((f) => f.ruleId === 'S-EG-UDS-CAPTURE-MODE')).toEqual([]);
+  });
+
+  test('an ingress prop listener without bind or defaultEndpoint (possible from JavaScript) -> error naming both, nothing added', () => {
+    const chart = Testing.chart();
+    expect(() => new PartialIptablesSidecar(chart, 'vm', {
+      workloadSelector: WorkloadSelector.of({ app: 'productpage' }),
+      ingress: [{ port: SidecarPort.http(80, 'http') } as PartialIptablesIngressOptions],
+    })).toThrow(new Error(
+      'PartialIptablesSidecar at "test/vm" cannot take the ingress listener on port 80/HTTP (http) without a bind address, e.g. bind: Bind.ip("172.16.1.32") '
+      + 'and a defaultEndpoint, e.g. defaultEndpoint: Endpoint.loopback(8080): the listeners of its ingress prop bypass iptables, so the proxy listens on '
+      + 'that address and forwards to the application; add a listener that iptables captures with the addIngress method instead',
+    ));
+    expect(chart.node.children).toEqual([]);
   });
 });
