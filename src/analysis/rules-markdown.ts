@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { Rule } from './rule';
+import { PINNED_CRD, fieldsNewerThanPinnedRelease } from './schema/model';
 
 const GROUPS: ReadonlyArray<[prefix: string, title: string]> = [
   ['S-', 'Rules about one Sidecar'],
@@ -17,6 +18,7 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
     'Errors fail synth and lint; warnings are reported. Suppress a rule for a construct subtree with',
     '`RuleSuppressions.add(scope, ruleId, reason)`.',
     '',
+    ...schemaNote(),
     '| Rule | Severity | What is checked |',
     '| --- | --- | --- |',
     ...rules.map((r) => `| [${r.id}](#${anchor(r.id)}) | ${r.severity} | ${cell(r.title)} |`),
@@ -29,6 +31,16 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
     for (const rule of group) out.push(...renderRule(rule));
   }
   return out.join('\n');
+}
+
+/** Which CRD the schema rules (source "Sidecar CRD schema") follow. */
+function schemaNote(): string[] {
+  const newer = fieldsNewerThanPinnedRelease().map((path) => `\`${path}\``);
+  return [
+    `The rules that mirror the Sidecar CRD schema follow the CRD of ${PINNED_CRD.description}; a test checks the engine's schema model against it.`,
+    `The model also knows fields that release lacks and later releases have (its API server drops them): ${newer.join(', ')}.`,
+    '',
+  ];
 }
 
 function renderRule(rule: Rule): string[] {
