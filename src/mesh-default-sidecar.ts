@@ -101,6 +101,8 @@ export class MeshDefaultSidecar extends Sidecar {
         + `leave metadata.namespace out, or call IstioMesh.configure(app, { rootNamespace: "${namespace}" }) before creating it`,
       );
     }
+    // Ingress and the inbound pool pass through: istiod uses the root default whole for every
+    // workload that falls back to it, inbound listeners included, and its webhook accepts them.
     super(scope, id, {
       ...props,
       metadata: metadataWithDefaults(props.metadata, { name: MESH_DEFAULT_NAME, namespace: mesh.rootNamespace }),

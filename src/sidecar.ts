@@ -13,6 +13,12 @@ import { OutboundTrafficPolicy } from './outbound-traffic-policy';
 import { renderConnectionPool, renderEgressListener, renderIngressListener } from './sidecar-spec';
 import { WorkloadSelector } from './workload-selector';
 
+// One name for the selector on every construct: `workloadSelector`, rather than cdk8s-plus's
+// `selector`. It is the field's name in Istio's Sidecar and ServiceEntry specs (props read like
+// the YAML and Istio's docs), its type's name, and the public property every Sidecar already
+// had; in Kubernetes a bare `selector` is a label selector over a Service's or a Deployment's
+// pods, and this one also selects WorkloadEntries.
+
 /**
  * What every Sidecar construct takes, the raw `Sidecar` and each pattern alike.
  *
