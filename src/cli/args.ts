@@ -5,7 +5,13 @@ import { SettingName, SettingsError, resolveRunSettings } from '../analysis/run'
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
 
 export type Command = 'lint' | 'explain';
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+
+/** The output formats of each command. */
+const FORMATS: { readonly [command in Command]: readonly OutputFormat[] } = {
+  lint: ['text', 'json', 'sarif', 'github'],
+  explain: ['text', 'json'],
+};
 
 export interface CliOptions {
   readonly command: Command;
@@ -37,15 +43,18 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  -v, --version  show the version',
   ].join('\n'),
   lint: [
-    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--format text|json] [--fail-on error|warning|info] PATH...',
+    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--format text|json|sarif|github] [--fail-on error|warning|info] PATH...',
     '',
     'Reports every finding about the Sidecars in PATH. Exit code: 0 when no finding reaches',
-    '--fail-on, 1 when one does, 2 on a usage error or input that cannot be read.',
+    '--fail-on, 1 when one does, 2 on a usage error, input that cannot be read, or a directory PATH',
+    'with no YAML file in it. Each finding gives the file, line and column of its field.',
     '',
     'Options:',
     `  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default ${DEFAULT_ROOT_NAMESPACE})`,
     `  --cluster-domain D    the cluster's DNS domain, for Service host names (default ${DEFAULT_CLUSTER_DOMAIN})`,
-    '  --format text|json    output format (default text)',
+    '  --format F            output format: text (default; file:line:col: severity RULE-ID: message),',
+    '                        json, sarif (SARIF 2.1.0, for code scanning) or github (workflow-command',
+    '                        annotations, for a GitHub Actions step)',
     '  --fail-on error|warning|info  the least severe finding that fails the run (default error)',
     '  -h, --help            show this help',
   ].join('\n'),
@@ -62,8 +71,10 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
   ].join('\n'),
 };
 
+type FlagSpec = { readonly [flag: string]: { readonly type: 'string' | 'boolean'; readonly short?: string } };
+
 /** The flags of each command, as `util.parseArgs` reads them. */
-const FLAGS = {
+const FLAGS: { readonly [command in Command]: FlagSpec } = {
   lint: {
     'root-namespace': { type: 'string' },
     'cluster-domain': { type: 'string' },
@@ -76,7 +87,7 @@ const FLAGS = {
     'format': { type: 'string' },
     'help': { type: 'boolean', short: 'h' },
   },
-} as const;
+};
 
 const FLAG_OF_SETTING: { readonly [name in SettingName]: string } = {
   rootNamespace: '--root-namespace', clusterDomain: '--cluster-domain', failOn: '--fail-on',
@@ -100,8 +111,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (const [flag, value] of Object.entries(values)) {
     if (value === '') throw new InputError(`--${flag} needs a value`);
   }
-  const format = (values.format as string | undefined) ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new InputError(`--format must be "text" or "json", not "${format}"`);
+  const format = ((values.format as string | undefined) ?? 'text') as OutputFormat;
+  const formats = FORMATS[command];
+  if (!formats.includes(format)) {
+    throw new InputError(`--format must be ${formats.slice(0, -1).map((f) => `"${f}"`).join(', ')} or "${formats[formats.length - 1]}", not "${format}"`);
+  }
   let settings;
   try {
     settings = resolveRunSettings(

@@ -1,25 +1,65 @@
 import { lstatSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
-import { Composer, LineCounter, Parser } from 'yaml';
+import * as jsYaml from 'js-yaml';
 import { InputError } from './input-error';
-import { ManifestEntry, isObject } from '../analysis/manifest';
+import { JsonObject, ManifestEntry, isObject } from '../analysis/manifest';
 
-/** What the CLI read: one entry per Kubernetes object, with the file it came from. */
-export interface LoadedInput {
-  readonly entries: ManifestEntry[];
-  readonly files: string[];
+/** Where one document was written: a slice of one of the input files. */
+export interface DocumentSpan {
+  /** Index into LoadedInput.sources. */
+  readonly source: number;
+  /** Offset of the document's first character (its `---` line, if it has one) in the file's text. */
+  readonly start: number;
+  /** Offset just past its last character. */
+  readonly end: number;
 }
 
-/** Aliases may repeat a node at most this often: a "billion laughs" file stops here. */
-const MAX_ALIAS_COUNT = 1000;
+/** One input file (or standard input) as it was read. */
+export interface SourceFile {
+  /** How findings name it: the path as found, or `<stdin>`. */
+  readonly name: string;
+  /** Its text, kept for standard input only: a file is read again for positions when it has findings. */
+  readonly text?: string;
+  /** The length of its text (without a byte order mark), to tell when a file changed since. */
+  readonly length: number;
+}
+
+/** What the CLI read: one entry per Kubernetes object, with the file and document it came from. */
+export interface LoadedInput {
+  readonly entries: ManifestEntry[];
+  /** The names of the files read, in order. */
+  readonly files: string[];
+  readonly sources: SourceFile[];
+  readonly documents: DocumentSpan[];
+  /** For each entry: the index of its document in `documents`. */
+  readonly documentOf: number[];
+  /** For each entry: its index in the `items` of its `kind: List` document, or -1 when it is the document. */
+  readonly listItemOf: number[];
+}
+
 /**
- * Documents with aliases may expand to at most this many values per character of their file
- * (plus a floor): one large node aliased 999 times passes MAX_ALIAS_COUNT, yet would have the
- * engine walk it 999 times.
+ * Collections nest at most this deep in a document as written. Real manifests nest a few dozen
+ * levels; the limit keeps every recursive walk (the parser's, the engine's) far from the stack's end.
+ */
+export const MAX_DEPTH = 1000;
+/**
+ * Documents with anchors may expand (each alias counted wherever it appears) to at most this many
+ * values per character of their file, plus a floor: a "billion laughs", or one large node aliased
+ * a thousand times, would have the engine walk it again at every alias.
  */
 const MAX_VALUES_PER_CHARACTER = 10;
 const MIN_VALUE_BUDGET = 100_000;
 const STDIN = '-';
+const STDIN_NAME = '<stdin>';
+
+/** What js-yaml 4.3 has beyond its published types: its type list, and the depth limit of `load`. */
+const { YAMLException, load } = jsYaml;
+const { merge } = (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types;
+type LoadOptions = jsYaml.LoadOptions & { readonly maxDepth: number };
+
+/** YAML 1.2's core schema, as Kubernetes reads manifests (no timestamps or binary), with `<<` merge keys. */
+const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [merge] });
+const LOAD_OPTIONS: LoadOptions = { schema: SCHEMA, maxDepth: MAX_DEPTH };
 
 /**
  * Reads every PATH (a YAML file, a directory searched recursively for *.yaml and *.yml, or `-`
@@ -27,15 +67,38 @@ const STDIN = '-';
  * unreadable input throws an InputError naming the file (and line): nothing is half-read.
  */
 export function loadManifests(paths: readonly string[], readStdin: () => string): LoadedInput {
-  const files = paths.flatMap((p) => (p === STDIN ? [STDIN] : expand(p)));
-  const entries: ManifestEntry[] = [];
-  for (const file of files) {
-    const text = file === STDIN ? readStdin() : readText(file);
-    for (const manifest of parseYaml(text, file === STDIN ? '<stdin>' : file)) {
-      entries.push({ manifest, location: file === STDIN ? '<stdin>' : file });
-    }
+  const input: LoadedInput = { entries: [], files: [], sources: [], documents: [], documentOf: [], listItemOf: [] };
+  for (const file of paths.flatMap((p) => (p === STDIN ? [STDIN] : expand(p)))) {
+    const stdin = file === STDIN;
+    const name = stdin ? STDIN_NAME : file;
+    const text = withoutBom(stdin ? readStdin() : readText(file));
+    const source = input.sources.length;
+    input.sources.push({ name, length: text.length, ...(stdin ? { text } : {}) });
+    input.files.push(file);
+    readDocuments(text, name, (manifest, start, end, listItem) => {
+      const last = input.documents[input.documents.length - 1];
+      if (!last || last.source !== source || last.start !== start) input.documents.push({ source, start, end });
+      input.entries.push({ manifest, location: name });
+      input.documentOf.push(input.documents.length - 1);
+      input.listItemOf.push(listItem);
+    });
   }
-  return { entries, files };
+  return input;
+}
+
+/** The Kubernetes objects of one YAML text, as `loadManifests` reads them; throws an InputError like it. */
+export function parseYaml(text: string, file: string): unknown[] {
+  const result: unknown[] = [];
+  readDocuments(withoutBom(text), file, (manifest) => result.push(manifest));
+  return result;
+}
+
+/** The text of a file again, to find positions in it; throws an InputError when it changed since it was read. */
+export function rereadSource(source: SourceFile): string {
+  if (source.text !== undefined) return source.text;
+  const text = withoutBom(readText(source.name));
+  if (text.length !== source.length) throw new InputError(`"${source.name}" changed while it was being linted; run again`);
+  return text;
 }
 
 function expand(path: string): string[] {
@@ -46,7 +109,11 @@ function expand(path: string): string[] {
   } catch {
     throw new InputError(`cannot read "${path}": no such file or directory`);
   }
-  return stat.isDirectory() ? walk(path) : [path];
+  if (!stat.isDirectory()) return [path];
+  const files = walk(path);
+  // A wrong PATH in CI must fail, not pass with "0 resources".
+  if (files.length === 0) throw new InputError(`no YAML files under "${path}" (looked for *.yaml and *.yml in it and its subdirectories)`);
+  return files;
 }
 
 /** The *.yaml and *.yml files below `dir`, sorted so output is the same on every machine. */
@@ -77,66 +144,150 @@ function readText(file: string): string {
   }
 }
 
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+type OnObject = (manifest: unknown, start: number, end: number, listItem: number) => void;
+
 /**
- * The Kubernetes objects of one YAML text; empty documents and non-Kubernetes mappings are skipped.
- * Documents are composed one at a time and dropped once converted, so a large multi-document
- * file never holds more than one document's syntax tree.
+ * Parses each document of `text` on its own (js-yaml, at parse speed, keeping no positions) and
+ * hands over its Kubernetes objects; empty documents and mappings without apiVersion and kind are
+ * skipped. Throws an InputError with `file:line:col` for the first document that cannot be read.
  */
-export function parseYaml(text: string, file: string): unknown[] {
-  const lines = new LineCounter();
-  const documents = new Composer().compose(new Parser(lines.addNewLine).parse(text));
-  const result: unknown[] = [];
+function readDocuments(text: string, file: string, onObject: OnObject): void {
   const limit = MAX_VALUES_PER_CHARACTER * text.length + MIN_VALUE_BUDGET;
   let budget = limit;
-  let index = 0;
-  for (const document of documents) {
-    index++;
-    const error = document.errors[0];
-    if (error) {
-      const { line, col } = lines.linePos(error.pos[0]);
-      // The parser recurses per level of nesting and reports running out of stack as a YAML error.
-      const reason = /call stack/i.test(error.message) ? 'it is nested too deeply to read (hundreds of levels)' : firstLine(error.message);
-      throw new InputError(`${file}:${line}:${col}: invalid YAML: ${reason}`);
-    }
+  const starts = documentStarts(text);
+  for (let index = 0; index < starts.length; index++) {
+    const start = starts[index];
+    const end = index + 1 < starts.length ? starts[index + 1] : text.length;
+    const documentText = text.slice(start, end);
+    const where = (line = 0, column = 0) => `${file}:${lineAt(text, start) + line + 1}:${column + 1}`;
     let value: unknown;
-    let aliased = false;
     try {
-      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT, onAnchor: (_, count) => { aliased ||= count > 1; } });
-    } catch (e) {
-      throw new InputError(`${file}: document ${index} cannot be read: ${firstLine((e as Error).message)}`);
-    }
-    if (aliased && (budget -= countValues(value, budget)) < 0) {
-      throw new InputError(`${file}: document ${index} cannot be read: its aliases expand the file to more than ${limit} values; write the repeated parts out`);
+      value = load(documentText, LOAD_OPTIONS);
+    } catch (error) {
+      if (error instanceof YAMLException) {
+        const { line, column } = error.mark ?? { line: 0, column: 0 };
+        throw new InputError(`${where(line, column)}: invalid YAML: ${yamlProblem(error.reason)}`);
+      }
+      if (error instanceof RangeError) throw new InputError(`${where()}: invalid YAML: document ${index + 1} is nested too deeply to read`);
+      throw error;
     }
     if (value === null || value === undefined) continue;
-    if (!isObject(value)) {
-      throw new InputError(`${file}: document ${index} is not a Kubernetes object (expected a mapping with apiVersion and kind)`);
+    // Only a document with an anchor can hold aliases: the others cost nothing more.
+    if (documentText.includes('&')) {
+      const { values, depth } = measure(value, budget);
+      if ((budget -= values) < 0) {
+        throw new InputError(`${where()}: document ${index + 1} cannot be read: its aliases expand the file to more than ${limit} values; write the repeated parts out`);
+      }
+      if (depth > MAX_DEPTH) {
+        throw new InputError(`${where()}: document ${index + 1} cannot be read: its aliases nest it more than ${MAX_DEPTH} levels deep; write the repeated parts out`);
+      }
     }
-    // Not push(...items): a List of a few hundred thousand items would overflow the call stack.
-    for (const item of expandList(value)) result.push(item);
+    if (!isObject(value)) {
+      throw new InputError(`${where()}: document ${index + 1} is not a Kubernetes object: it is ${kindOfValue(value)}, expected a mapping with apiVersion and kind`);
+    }
+    if (value.kind === 'List' && Array.isArray(value.items)) {
+      // `kind: List` (what `kubectl get -o yaml` prints) holds its objects in `items`.
+      const items = value.items;
+      for (let item = 0; item < items.length; item++) {
+        if (isObject(items[item])) onObject(items[item], start, end, item);
+      }
+    } else if (isKubernetesObject(value)) {
+      onObject(value, start, end, -1);
+    }
   }
-  return result;
 }
 
-/** `kind: List` (what `kubectl get -o yaml` prints) holds its objects in `items`. */
-function expandList(value: { [key: string]: unknown }): unknown[] {
-  if (value.kind === 'List' && Array.isArray(value.items)) return value.items.filter(isObject);
-  return typeof value.kind === 'string' && typeof value.apiVersion === 'string' ? [value] : [];
+function isKubernetesObject(value: JsonObject): boolean {
+  return typeof value.kind === 'string' && typeof value.apiVersion === 'string';
 }
 
-/** The values in `value`, an aliased one counted at every place it appears; stops past `cap`. */
-function countValues(value: unknown, cap: number): number {
-  let count = 0;
+/** js-yaml's reasons, said for people where they name an option of ours. */
+function yamlProblem(reason: string): string {
+  if (/maxDepth/.test(reason)) return `it is nested more than ${MAX_DEPTH} levels deep`;
+  return reason;
+}
+
+function kindOfValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
+  return `the ${typeof value} ${String(value)}`;
+}
+
+/**
+ * The values in `value`, an aliased one counted at every place it appears, and how deep they
+ * nest; stops past `cap` values (so a cycle or an exponential expansion costs at most `cap`).
+ */
+function measure(value: unknown, cap: number): { values: number; depth: number } {
+  let values = 0;
+  let depth = 0;
   const stack: unknown[] = [value];
-  while (stack.length > 0 && count <= cap) {
+  const depths: number[] = [1];
+  while (stack.length > 0 && values <= cap && depth <= MAX_DEPTH) {
     const item = stack.pop();
-    count++;
-    if (Array.isArray(item)) for (const child of item) stack.push(child);
-    else if (isObject(item)) for (const child of Object.values(item)) stack.push(child);
+    const level = depths.pop()!;
+    values++;
+    if (level > depth) depth = level;
+    const children = Array.isArray(item) ? item : isObject(item) ? Object.values(item) : undefined;
+    if (!children) continue;
+    for (const child of children) {
+      stack.push(child);
+      depths.push(level + 1);
+    }
   }
-  return count;
+  return { values, depth };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0];
+/**
+ * Where each document of `text` starts: at offset 0 and at every `---` line, and after every
+ * `...` line. A start that only holds comments and directives (`%YAML`) joins the document after
+ * it. Found with indexOf over the whole text, so splitting costs next to nothing.
+ */
+export function documentStarts(text: string): number[] {
+  const starts = [0];
+  let marked = isMarker(text, 0, '---');
+  let dashes = text.indexOf('\n---');
+  let dots = text.indexOf('\n...');
+  while (dashes !== -1 || dots !== -1) {
+    const isEnd = dots !== -1 && (dashes === -1 || dots < dashes);
+    const line = (isEnd ? dots : dashes) + 1;
+    if (isEnd) dots = text.indexOf('\n...', line);
+    else dashes = text.indexOf('\n---', line);
+    if (!isMarker(text, line, isEnd ? '...' : '---')) continue;
+    const current = starts[starts.length - 1];
+    if (isEnd) {
+      // The document ends with this line; whatever follows is another one.
+      const next = text.indexOf('\n', line);
+      if (next !== -1 && next + 1 < text.length) {
+        starts.push(next + 1);
+        marked = false;
+      }
+    } else {
+      if (current !== line && (marked || hasContent(text, current, line))) starts.push(line);
+      marked = true;
+    }
+  }
+  return starts;
+}
+
+/** `---` or `...` at `offset`, alone or followed by a space, a tab or the line's end. */
+function isMarker(text: string, offset: number, marker: string): boolean {
+  if (!text.startsWith(marker, offset)) return false;
+  const after = text.charCodeAt(offset + 3);
+  return Number.isNaN(after) || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d;
+}
+
+/** Whether text[from, to) holds anything but blank lines, comments and directives. */
+function hasContent(text: string, from: number, to: number): boolean {
+  return text.slice(from, to).split('\n').some((line) => !/^\s*(#.*)?$/.test(line) && !line.startsWith('%'));
+}
+
+/** The 0-based line `offset` is on. */
+function lineAt(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }

@@ -4,7 +4,9 @@ import { join } from 'path';
 import { CliOptions, USAGE, parseArgs } from './args';
 import { InputError } from './input-error';
 import { loadManifests } from './load';
-import { explainJson, explainText, lintJson, lintText } from './report';
+import { locateFindings } from './locate';
+import { LintReport, explainJson, explainText, lintGithub, lintJson, lintText } from './report';
+import { ToolInfo, lintSarif } from './sarif';
 import { runAnalysis } from '../analysis/run';
 import { selectSidecars } from '../analysis/selection';
 import { MeshSnapshot } from '../analysis/snapshot';
@@ -51,14 +53,37 @@ function run(options: CliOptions, io: CliIo): number {
     return EXIT_OK;
   }
   const result = runAnalysis(input.entries, options);
-  io.stdout(options.format === 'json'
-    ? lintJson(result, input.entries.length)
-    : lintText(result, input.entries.length, input.files.length));
+  const report: LintReport = {
+    result,
+    positions: locateFindings(result.findings, input),
+    resources: input.entries.length,
+    files: input.files.length,
+  };
+  io.stdout(render(report, options.format));
   return result.blocking.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
+function render(report: LintReport, format: CliOptions['format']): string {
+  switch (format) {
+    case 'json': return lintJson(report);
+    case 'sarif': return lintSarif(report, toolInfo());
+    case 'github': return lintGithub(report);
+    default: return lintText(report);
+  }
+}
+
+function packageJson(): { version: string; repository?: { url?: string } } {
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+}
+
 function version(): string {
-  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+  return packageJson().version;
+}
+
+function toolInfo(): ToolInfo {
+  const pkg = packageJson();
+  const home = (pkg.repository?.url ?? 'https://github.com/cdk8s-istio-sidecar/cdk8s-istio-sidecar').replace(/^git\+/, '').replace(/\.git$/, '');
+  return { name: 'cdk8s-istio-sidecar', version: pkg.version, informationUri: home, rulesUri: `${home}/blob/main/docs/RULES.md` };
 }
 
 if (require.main === module) {

@@ -1,39 +1,117 @@
+import { relative, resolve, sep } from 'path';
 import { formatFinding } from '../analysis/engine';
-import { ResourceRef } from '../analysis/finding';
+import { Finding, ResourceRef, Severity } from '../analysis/finding';
 import { RunResult } from '../analysis/run';
 import { WorkloadSelection } from '../analysis/selection';
+import { SourcePosition } from '../positions';
+
+/** What `lint` renders: the run, where each finding is written (by index), and what was read. */
+export interface LintReport {
+  readonly result: RunResult;
+  /** The line and column of each of `result.findings`, by index; undefined where unknown. */
+  readonly positions: ReadonlyArray<SourcePosition | undefined>;
+  readonly resources: number;
+  readonly files: number;
+}
+
+/** The unsuppressed findings, each with its position. */
+function activeFindings(report: LintReport): Array<{ finding: Finding; position?: SourcePosition }> {
+  const active: Array<{ finding: Finding; position?: SourcePosition }> = [];
+  report.result.findings.forEach((finding, i) => {
+    if (finding.suppressedReason === undefined) active.push({ finding, position: report.positions[i] });
+  });
+  return active;
+}
 
 /** The JSON shape of `lint --format json`; keys in this order, nothing else. */
-export function lintJson(result: RunResult, resources: number): string {
-  const active = result.findings.filter((f) => f.suppressedReason === undefined);
-  const { errors, warnings, infos } = result.summary;
+export function lintJson(report: LintReport): string {
+  const { errors, warnings, infos } = report.result.summary;
   return JSON.stringify({
-    findings: active.map((f) => ({
+    findings: activeFindings(report).map(({ finding: f, position }) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
       resource: { apiVersion: f.resource.apiVersion, kind: f.resource.kind, namespace: f.resource.namespace ?? null, name: f.resource.name },
       path: f.path,
       file: f.location ?? null,
+      line: position?.line ?? null,
+      column: position?.column ?? null,
       references: f.references,
     })),
-    summary: { errors, warnings, infos, resources },
+    summary: { errors, warnings, infos, resources: report.resources },
   }, undefined, 2);
 }
 
-/** One line per finding (file, object, severity, rule, message, field), then a summary line. */
-export function lintText(result: RunResult, resources: number, files: number): string {
-  const active = result.findings.filter((f) => f.suppressedReason === undefined);
-  const lines = active.map((f) => `${f.location ?? '<input>'}: ${describe(f.resource)}: ${f.severity} ${formatFinding(f)}`);
-  const { errors, warnings, infos, suppressed } = result.summary;
-  const failing = result.blocking.length;
-  const failOn = result.settings.failOn;
-  lines.push(
-    `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')} `
-    + `in ${plural(resources, 'resource')} from ${plural(files, 'file')}`
-    + `${suppressed > 0 ? `; ${suppressed} suppressed by annotation` : ''}${failing > 0 ? ` (${failing} at or above --fail-on ${failOn})` : ''}`,
-  );
+/**
+ * One line per finding, `file:line:col: severity RULE-ID: message (at field) [object]`, then a
+ * summary line.
+ */
+export function lintText(report: LintReport): string {
+  const lines = activeFindings(report).map(({ finding: f, position }) =>
+    `${where(f, position)}: ${f.severity} ${formatFinding(f)} [${describe(f.resource)}]`);
+  lines.push(summaryLine(report));
   return lines.join('\n');
+}
+
+/**
+ * GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` annotation per
+ * finding, shown on the pull request's diff, then the summary line as plain log output.
+ */
+export function lintGithub(report: LintReport, cwd: string = process.cwd()): string {
+  const lines = activeFindings(report).map(({ finding: f, position }) => {
+    const file = f.location !== undefined && f.location !== STDIN_NAME && f.location !== ENGINE_NAME ? relativePath(f.location, cwd) : undefined;
+    const properties = [
+      ...(file !== undefined ? [`file=${escapeProperty(file)}`] : []),
+      ...(file !== undefined && position ? [`line=${position.line}`, `col=${position.column}`] : []),
+      `title=${escapeProperty(f.ruleId)}`,
+    ];
+    return `::${GITHUB_COMMAND[f.severity]} ${properties.join(',')}::${escapeData(findingMessage(f))}`;
+  });
+  lines.push(summaryLine(report));
+  return lines.join('\n');
+}
+
+const GITHUB_COMMAND: { readonly [severity in Severity]: string } = {
+  [Severity.ERROR]: 'error',
+  [Severity.WARNING]: 'warning',
+  [Severity.INFO]: 'notice',
+};
+
+const STDIN_NAME = '<stdin>';
+const ENGINE_NAME = '<engine>';
+
+/** A workflow command's message: `%`, CR and LF would end or garble the command. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value: also `:` and `,`, which delimit properties. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** A finding's message with its field and object, without its rule id (the annotation's title). */
+export function findingMessage(f: Finding): string {
+  return `${formatFinding(f).slice(f.ruleId.length + 2)} [${describe(f.resource)}]`;
+}
+
+/** `file` made relative to `cwd`, with `/` between folders (as GitHub and SARIF name files). */
+export function relativePath(file: string, cwd: string): string {
+  return relative(cwd, resolve(cwd, file)).split(sep).join('/');
+}
+
+function where(f: Finding, position: SourcePosition | undefined): string {
+  const file = f.location ?? '<input>';
+  return position ? `${file}:${position.line}:${position.column}` : file;
+}
+
+function summaryLine(report: LintReport): string {
+  const { errors, warnings, infos, suppressed } = report.result.summary;
+  const failing = report.result.blocking.length;
+  const failOn = report.result.settings.failOn;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')} `
+    + `in ${plural(report.resources, 'resource')} from ${plural(report.files, 'file')}`
+    + `${suppressed > 0 ? `; ${suppressed} suppressed by annotation` : ''}${failing > 0 ? ` (${failing} at or above --fail-on ${failOn})` : ''}`;
 }
 
 /** The JSON shape of `explain --format json`. */
@@ -56,7 +134,7 @@ export function explainText(selections: readonly WorkloadSelection[]): string {
   }).join('\n');
 }
 
-function describe(ref: ResourceRef): string {
+export function describe(ref: ResourceRef): string {
   return `${ref.kind || 'object'} ${ref.namespace ?? '(no namespace)'}/${ref.name}`;
 }
 

@@ -22,13 +22,13 @@ describe('cdk8s-istio-sidecar lint', () => {
     expect(code).toBe(0);
   });
 
-  test('an error -> exit 1, one line per finding with file, resource, rule and field path', () => {
+  test('an error -> exit 1, one line per finding: file:line:col, severity, rule, message, field path and object', () => {
     const { code, stdout } = cli(['lint', fixture('bad.yaml')]);
     expect(code).toBe(1);
     expect(stdout).toContain(
-      `${fixture('bad.yaml')}: Sidecar shop/default: error S-HOST-FORMAT: egress host "reviews.shop.svc.cluster.local" is invalid: `,
+      `${fixture('bad.yaml')}:8:15: error S-HOST-FORMAT: egress host "reviews.shop.svc.cluster.local" is invalid: `,
     );
-    expect(stdout).toContain('(at spec.egress[0].hosts[0])');
+    expect(stdout).toContain('(at spec.egress[0].hosts[0]) [Sidecar shop/default]');
     expect(stdout.trim().split('\n').pop()).toMatch(/^\d+ errors?, \d+ warnings?, \d+ infos? in 2 resources from 1 file \(\d+ at or above --fail-on error\)$/);
   });
 
@@ -52,12 +52,15 @@ describe('cdk8s-istio-sidecar lint', () => {
     expect(Object.keys(json)).toEqual(['findings', 'summary']);
     expect(json.summary).toEqual({ errors: 0, warnings: 1, infos: 0, resources: 1 });
     expect(json.findings).toHaveLength(1);
-    expect(Object.keys(json.findings[0])).toEqual(['ruleId', 'severity', 'message', 'resource', 'path', 'file', 'references']);
+    expect(Object.keys(json.findings[0])).toEqual(['ruleId', 'severity', 'message', 'resource', 'path', 'file', 'line', 'column', 'references']);
     expect(json.findings[0]).toMatchObject({
       ruleId: 'S-NAME-DEFAULT',
       severity: 'warning',
       resource: { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', namespace: 'shop', name: 'egress-only' },
       file: fixture('warning-only.yaml'),
+      path: 'metadata.name',
+      line: 4,
+      column: 9,
     });
     expect(Object.keys(json.findings[0].resource)).toEqual(['apiVersion', 'kind', 'namespace', 'name']);
     expect(Array.isArray(json.findings[0].references)).toBe(true);
@@ -111,7 +114,8 @@ describe('cdk8s-istio-sidecar lint', () => {
   test.each([
     [['lint'], 'lint needs at least one PATH'],
     [['lint', '--bogus', 'x.yaml'], 'unknown option "--bogus" for lint'],
-    [['lint', '--format', 'xml', 'x.yaml'], '--format must be "text" or "json", not "xml"'],
+    [['lint', '--format', 'xml', 'x.yaml'], '--format must be "text", "json", "sarif" or "github", not "xml"'],
+    [['explain', '--format', 'sarif', 'x.yaml'], '--format must be "text" or "json", not "sarif"'],
     [['lint', '--fail-on', 'warnings', 'x.yaml'], '--fail-on "warnings" is invalid: expected "error", "warning", "info"'],
     [['lint', '--format'], '--format needs a value'],
     [['lint', '--format=', 'x.yaml'], '--format needs a value'],
