@@ -87,6 +87,11 @@ function toolInfo(): ToolInfo {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`| head`) is no error of ours: stop quietly, with the run's exit code.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT_OK);
+  });
   process.exitCode = main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text + '\n'),
     stderr: (text) => process.stderr.write(text + '\n'),

@@ -1,6 +1,6 @@
 // End to end: the built bin, run as users run it. `npx projen compile` builds lib/ first.
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -98,6 +98,36 @@ describe('cdk8s-istio-sidecar lint', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('a directory with no YAML file in it -> exit 2, naming it (a wrong PATH in CI must not pass)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-empty-'));
+    try {
+      mkdirSync(join(dir, 'sub'));
+      writeFileSync(join(dir, 'sub', 'notes.txt'), 'not yaml');
+      const { code, stdout, stderr } = cli(['lint', fixture('good.yaml'), dir]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim()).toBe(`cdk8s-istio-sidecar: no YAML files under "${dir}" (looked for *.yaml and *.yml in it and its subdirectories)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('stdin findings are at <stdin>:line:col', () => {
+    const { stdout } = cli(['lint', '-'], readFileSync(fixture('bad.yaml'), 'utf8'));
+    expect(stdout).toContain('<stdin>:8:15: error S-HOST-FORMAT: ');
+  });
+
+  test('--format sarif and --format github, as the bin prints them', () => {
+    const sarif = cli(['lint', '--format', 'sarif', fixture('bad.yaml')]);
+    expect(sarif.code).toBe(1);
+    const log = JSON.parse(sarif.stdout);
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 8, startColumn: 15 });
+    const github = cli(['lint', '--format', 'github', fixture('bad.yaml')]);
+    expect(github.code).toBe(1);
+    expect(github.stdout).toMatch(/^::error file=[^,]*bad\.yaml,line=8,col=15,title=S-HOST-FORMAT::egress host /);
   });
 
   test('a kind: List is expanded', () => {
