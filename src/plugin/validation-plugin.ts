@@ -1,7 +1,10 @@
+import { readFileSync } from 'fs';
+import { Finding } from '../analysis/finding';
 import { ManifestEntry } from '../analysis/manifest';
 import { RunSettings, resolveRunSettings, runAnalysis } from '../analysis/run';
 import { findRule } from '../analysis/rules';
 import { nearMiss } from '../analysis/schema/near-miss';
+import { FieldRequest, SourcePosition, entryOfFindings, locateFields } from '../positions';
 
 const KNOWN_PROPERTIES: readonly string[] = ['rootNamespace', 'clusterDomain', 'failOn'];
 
@@ -62,22 +65,31 @@ export class SidecarValidationPlugin {
    */
   public async validate(context: any): Promise<void> {
     const ctx = context as PluginContext;
-    const entries: ManifestEntry[] = ctx.manifests.flatMap((manifestPath) =>
-      ctx.parseManifest(manifestPath).map((manifest) => ({ manifest, location: manifestPath })));
+    const entries: ManifestEntry[] = [];
+    const documentOf: number[] = [];
+    for (const manifestPath of ctx.manifests) {
+      ctx.parseManifest(manifestPath).forEach((manifest, document) => {
+        entries.push({ manifest, location: manifestPath });
+        documentOf.push(document);
+      });
+    }
     const result = runAnalysis(entries, this.settings);
-    for (const finding of result.findings) {
-      if (finding.suppressedReason !== undefined) continue;
+    const active = result.findings.filter((f) => f.suppressedReason === undefined);
+    const positions = locate(active, entries, documentOf);
+    active.forEach((finding, i) => {
+      const position = positions[i];
       ctx.report.addViolation({
         ruleName: `${finding.ruleId} (${finding.severity})`,
         recommendation: finding.message,
         fix: findRule(finding.ruleId)?.fix ?? 'see docs/RULES.md of cdk8s-istio-sidecar',
         violatingResources: [{
           resourceName: finding.resource.name,
-          locations: [finding.path || '.'],
+          // cdk8s-cli prints each location on a line of its own, under the manifest's path.
+          locations: [`${finding.path || '.'}${position ? ` (line ${position.line}, column ${position.column})` : ''}`],
           manifestPath: finding.location ?? '',
         }],
       });
-    }
+    });
     const { errors, warnings, infos, suppressed } = result.summary;
     ctx.report.submit(result.blocking.length > 0 ? 'failure' : 'success', {
       rootNamespace: this.settings.rootNamespace,
@@ -88,4 +100,32 @@ export class SidecarValidationPlugin {
       suppressed: String(suppressed),
     });
   }
+}
+
+/**
+ * The line and column of each finding in its manifest. cdk8s-cli parsed the manifests with
+ * `yaml`'s parseAllDocuments; only the files with findings are parsed again, keeping positions.
+ * A manifest that cannot be read again (gone, or not a file) gives no position.
+ */
+function locate(findings: readonly Finding[], entries: readonly ManifestEntry[], documentOf: readonly number[]): Array<SourcePosition | undefined> {
+  const positions: Array<SourcePosition | undefined> = new Array(findings.length).fill(undefined);
+  const byFile = new Map<string, Array<{ finding: number; request: FieldRequest }>>();
+  entryOfFindings(findings, entries).forEach((entry, finding) => {
+    if (entry === undefined) return;
+    const file = entries[entry].location!;
+    const list = byFile.get(file) ?? [];
+    list.push({ finding, request: { document: documentOf[entry], path: findings[finding].path } });
+    byFile.set(file, list);
+  });
+  for (const [file, wanted] of byFile) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+    } catch {
+      continue;
+    }
+    const found = locateFields(text, wanted.map((w) => w.request));
+    wanted.forEach(({ finding }, i) => { positions[finding] = found[i]; });
+  }
+  return positions;
 }

@@ -59,7 +59,7 @@ describe('the cdk8s-cli validation plugin, through cdk8s synth', () => {
     expect(output).toMatch(/Status\s*│\s*failure/);
     expect(output).toContain('S-HOST-FORMAT (error)');
     expect(output).toContain('Construct Path: shop/default-sidecar');
-    expect(output).toContain('spec.egress[0].hosts[0]');
+    expect(output).toMatch(/> spec\.egress\[0\]\.hosts\[0\] \(line \d+, column \d+\)/);
     expect(output).toContain('Recommendation: egress host "reviews.shop.svc.cluster.local" is invalid');
   }, 120_000);
 

@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { parseAllDocuments } from 'yaml';
 import { SidecarValidationPlugin } from '../../src';
 
 interface Violation { ruleName: string; recommendation: string; fix: string; violatingResources: unknown[] }
@@ -35,6 +39,32 @@ describe('SidecarValidationPlugin', () => {
       fix: expect.stringContaining('Prefix the DNS name with a namespace'),
       violatingResources: [{ resourceName: 'default', locations: ['spec.egress[0].hosts[0]'], manifestPath: 'dist/shop.k8s.yaml' }],
     }]);
+  });
+
+  test('each location gives the line and column of the field in the manifest file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plugin-positions-'));
+    try {
+      const text = [
+        'apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: c, namespace: shop}', 'data:', '  a: |', '    ---', '    text',
+        '---', '# a comment', '---',
+        'apiVersion: networking.istio.io/v1', 'kind: Sidecar', 'metadata:', '  name: default', '  namespace: shop',
+        'spec:', '  egress:', '    - hosts:', '      - "./*"', '      - "foo.com"', '',
+      ].join('\n');
+      const file = join(dir, 'shop.k8s.yaml');
+      writeFileSync(file, text);
+      const violations: Violation[] = [];
+      await new SidecarValidationPlugin().validate({
+        manifests: [file],
+        // As cdk8s-cli's ValidationContext parses a manifest.
+        parseManifest: (path: string) => parseAllDocuments(readFileSync(path, 'utf8')).map((d) => d.toJS()),
+        report: { addViolation: (v: Violation) => violations.push(v), submit: () => undefined },
+      });
+      expect(violations.map((v) => v.violatingResources)).toEqual([
+        [{ resourceName: 'default', locations: ['spec.egress[0].hosts[1] (line 20, column 9)'], manifestPath: file }],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('warnings are reported but pass, unless failOn is warning', async () => {
