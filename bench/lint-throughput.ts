@@ -1,91 +1,78 @@
-// Lint throughput: one YAML file with N Sidecars and N Pods. Compares a full `lint` with only
-// parsing the file with the YAML library the CLI uses, alternating the two in one process, and
-// measures the peak memory of a real `lint` process at the largest N.
-//   npx projen bench:lint            (BENCH_RUNS=5 for more runs)
-import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+// Lint throughput, as users run it: a fresh `node lib/cli/main.js lint` process per run, side by
+// side with a fresh process that only parses the same file with js-yaml's `loadAll` (the floor),
+// alternating the two. One YAML file with N Sidecars and N Pods per size; reports the time
+// ratio, the growth from the smallest to the largest N, and peak memory (max RSS) against
+// js-yaml's alone.
+//   npx projen bench:lint            (BENCH_RUNS=5 for more runs, BENCH_SIZES=2000 for a quick check)
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Composer, Parser } from 'yaml';
 import { meshYaml } from './fixtures';
-import { median, report, round, runs, time } from './measure';
-import { main } from '../src/cli/main';
+import { ProcessRun, jsYamlLoadAllArgs, median, report, round, runNode, runs } from './measure';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const BIN = join(__dirname, '..', 'lib', 'cli', 'main.js');
 
-/** Parse only: the same YAML library and API as the CLI's loader, and nothing else. */
-function parseOnly(file: string): number {
-  let count = 0;
-  for (const document of new Composer().compose(new Parser().parse(readFileSync(file, 'utf8')))) {
-    if (document.toJS({ maxAliasCount: 1000 })) count++;
-  }
-  return count;
+function lint(file: string): ProcessRun {
+  const run = runNode([BIN, 'lint', '--format', 'json', file]);
+  // 0: clean, 1: findings; 2 would mean it could not read its input, and the time would be a lie.
+  if (run.code !== 0 && run.code !== 1) throw new Error(`lint exited ${run.code} on ${file}`);
+  return run;
 }
 
-function lint(file: string): number {
-  let bytes = 0;
-  const code = main(['lint', '--format', 'json', file], {
-    stdout: (text) => {
-      bytes += text.length;
-    },
-    stderr: (text) => {
-      throw new Error(text);
-    },
-    readStdin: () => '',
-  });
-  if (code === 2) throw new Error('lint failed to read its input');
-  return bytes;
+function parseOnly(file: string): ProcessRun {
+  const run = runNode(jsYamlLoadAllArgs(file));
+  if (run.code !== 0) throw new Error(`js-yaml loadAll exited ${run.code} on ${file}`);
+  return run;
 }
 
-function peakRssMb(file: string): number {
-  const bin = join(__dirname, '..', 'lib', 'cli', 'main.js');
-  if (!existsSync(bin)) throw new Error('lib/ is missing: run `npx projen compile` first');
-  const result = spawnSync(process.execPath, ['--require', join(__dirname, 'max-rss.js'), bin, 'lint', '--format', 'json', file], {
-    encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024,
-  });
-  const match = /BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr);
-  if (!match) throw new Error(`no peak memory reported: ${result.stderr}`);
-  return Number(match[1]) / 1024;
-}
-
+if (!existsSync(BIN)) throw new Error('lib/ is missing: run `npx projen compile` first');
 const dir = mkdtempSync(join(tmpdir(), 'bench-lint-'));
 try {
   const results = SIZES.map((n) => {
     const file = join(dir, `mesh-${n}.yaml`);
     writeFileSync(file, meshYaml(n));
-    const parse: number[] = [];
-    const full: number[] = [];
+    const parse: ProcessRun[] = [];
+    const full: ProcessRun[] = [];
     const count = runs(3);
     for (let i = 0; i < count; i++) {
-      // Alternate which goes first, so warm-up and GC favour neither.
+      // Alternate which goes first, so neither always finds the page cache warm or the machine idle.
       if (i % 2 === 0) {
-        parse.push(time(() => parseOnly(file)));
-        full.push(time(() => lint(file)));
+        parse.push(parseOnly(file));
+        full.push(lint(file));
       } else {
-        full.push(time(() => lint(file)));
-        parse.push(time(() => parseOnly(file)));
+        full.push(lint(file));
+        parse.push(parseOnly(file));
       }
     }
+    const ms = (list: ProcessRun[]) => median(list.map((r) => r.ms));
+    const rss = (list: ProcessRun[]) => median(list.map((r) => r.maxRssMb));
     const figures = {
       n,
       objects: 2 * n,
+      megabytes: round(statSync(file).size / 1e6, 1),
       runs: count,
-      parseOnlyMs: round(median(parse), 1),
-      lintMs: round(median(full), 1),
-      ratio: round(median(full) / median(parse)),
+      jsYamlLoadAllMs: round(ms(parse), 1),
+      lintMs: round(ms(full), 1),
+      ratio: round(ms(full) / ms(parse)),
+      jsYamlPeakRssMb: round(rss(parse), 0),
+      lintPeakRssMb: round(rss(full), 0),
+      rssRatio: round(rss(full) / rss(parse)),
     };
     console.error(`N=${n}: ${JSON.stringify(figures)}`);
-    return { ...figures, file };
+    return figures;
   });
-  const largest = results[results.length - 1];
-  const peak = peakRssMb(largest.file);
+  const first = results[0];
+  const last = results[results.length - 1];
   report('lint-throughput', {
     command: 'npx projen bench:lint',
     node: process.version,
-    sizes: results.map(({ file: _file, ...figures }) => figures),
-    scaling: results.length > 1 ? round(results[results.length - 1].lintMs / results[0].lintMs, 2) : null,
-    peakRssMb: { n: largest.n, lint: round(peak, 0) },
-    targets: { ratioAt100k: '<= 1.5', scaling: '<= 12' },
+    method: 'fresh node process per run (lib/cli/main.js lint --format json FILE vs. node -e js-yaml loadAll), alternating; medians',
+    sizes: results,
+    growth: results.length > 1
+      ? { from: first.n, to: last.n, lint: round(last.lintMs / first.lintMs, 2), jsYamlLoadAll: round(last.jsYamlLoadAllMs / first.jsYamlLoadAllMs, 2) }
+      : null,
+    targets: { ratioAt100k: '<= 1.5', growth10kTo100k: '<= 11', rssRatioAt100k: '<= 2' },
   });
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,8 @@
+import { spawnSync } from 'child_process';
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
+
+const ROOT = join(__dirname, '..');
 
 /** Milliseconds taken by `run`. */
 export function time(run: () => void): number {
@@ -31,4 +34,34 @@ export function report(name: string, figures: unknown): void {
 
 export function round(value: number, digits = 3): number {
   return Number(value.toFixed(digits));
+}
+
+/** One fresh `node` process: its wall time, its peak resident set and its exit code. */
+export interface ProcessRun {
+  readonly ms: number;
+  readonly maxRssMb: number;
+  readonly code: number | null;
+}
+
+/**
+ * Runs `node ARGS` in a fresh process from the repository's root (so `require('js-yaml')` finds
+ * node_modules), with bench/max-rss.js preloaded to report its peak memory. Standard output is
+ * discarded: the benchmark times the work, not a pipe.
+ */
+export function runNode(args: readonly string[]): ProcessRun {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--require', join(__dirname, 'max-rss.js'), ...args], {
+    cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const match = /BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr ?? '');
+  if (!match) throw new Error(`no peak memory reported by node ${args.join(' ')}: ${result.error?.message ?? result.stderr}`);
+  return { ms, maxRssMb: Number(match[1]) / 1024, code: result.status };
+}
+
+/** The floor lint is measured against: js-yaml's `loadAll` of the file, with its defaults, and nothing else. */
+export function jsYamlLoadAllArgs(file: string): string[] {
+  const script = `const docs = require('js-yaml').loadAll(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'));`
+    + ' if (docs.length === 0) process.exitCode = 3;';
+  return ['-e', script];
 }
