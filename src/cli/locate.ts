@@ -41,8 +41,9 @@ export function locateFindings(findings: readonly Finding[], input: LoadedInput)
     const wanted = byDocument.get(index)!;
     const found = locateFields(text.slice(span.start, span.end), wanted.map((w) => w.request));
     wanted.forEach(({ finding }, i) => {
-      const position = found[i];
-      if (position) positions[finding] = { line: position.line + line, column: position.column };
+      // Where the parser that keeps positions gives up, the document's first line.
+      const position = found[i] ?? { line: 1, column: 1 };
+      positions[finding] = { line: position.line + line, column: position.column };
     });
   }
   return positions;

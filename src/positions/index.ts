@@ -73,12 +73,19 @@ export interface FieldRequest {
 /**
  * Where each requested field is written in `text`: the start of the value its path names, or of
  * the nearest ancestor that exists (a missing required field points at its parent); the
- * object's first line for an empty path. Undefined only when the document is not in the text.
+ * object's first line for an empty path. Undefined when the document is not in the text, or
+ * the text cannot be parsed again.
  */
 export function locateFields(text: string, requests: readonly FieldRequest[]): Array<SourcePosition | undefined> {
   if (requests.length === 0) return [];
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
+  let documents: ReturnType<typeof parseAllDocuments>;
+  try {
+    documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
+  } catch {
+    // Out of stack on input the fast loader accepted: no positions rather than no report.
+    return requests.map(() => undefined);
+  }
   return requests.map(({ document: index, listItem, path }) => {
     const document = documents[index] as Document | undefined;
     if (!document) return undefined;

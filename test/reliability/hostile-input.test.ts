@@ -45,6 +45,12 @@ function wideAliases(items = 2000, aliases = 900): string {
   return `${HEAD}spec:\n  egress:\n  - hosts: &h [${hosts}]\n${'  - {hosts: *h}\n'.repeat(aliases)}`;
 }
 
+/** Anchored lists each 900 levels deep, each holding the one before at its bottom: 4,500 levels from a few KB. */
+function deepAliases(levels = 900, chain = 5): string {
+  const lines = Array.from({ length: chain }, (_, i) => `x-a${i}: &a${i} ${'['.repeat(levels)}${i === 0 ? '1' : `*a${i - 1}`}${']'.repeat(levels)}`);
+  return `${HEAD}${lines.join('\n')}\nspec:\n  egress:\n  - hosts: *a${chain - 1}\n`;
+}
+
 type Expect = 'findings' | 'clean' | 'input-error' | 'any';
 
 interface HostileCase {
@@ -70,6 +76,7 @@ const CASES: HostileCase[] = [
   { name: '500 levels of nesting (parseable)', expect: 'findings', text: () => `${HEAD}spec:\n  egress: [{hosts: ${'['.repeat(500)}${']'.repeat(500)}}]\n` },
   { name: 'a billion laughs', expect: 'input-error', text: () => billionLaughs() },
   { name: 'one large anchored list aliased 900 times', expect: 'input-error', text: () => wideAliases() },
+  { name: 'aliases that nest 900 levels in 900 levels, five times over', expect: 'input-error', text: () => deepAliases() },
   { name: 'an empty file', expect: 'clean', text: () => '' },
   { name: 'only comments and document markers', expect: 'clean', text: () => '# nothing\n---\n# still nothing\n...\n---\n' },
   { name: 'binary garbage', expect: 'input-error', text: () => garbage(64 * 1024) },
