@@ -69,9 +69,12 @@ try {
     node: process.version,
     method: 'fresh node process per run (lib/cli/main.js lint --format json FILE vs. node -e js-yaml loadAll), alternating; medians',
     sizes: results,
-    growth: results.length > 1
-      ? { from: first.n, to: last.n, lint: round(last.lintMs / first.lintMs, 2), jsYamlLoadAll: round(last.jsYamlLoadAllMs / first.jsYamlLoadAllMs, 2) }
-      : null,
+    growth: results.length > 1 ? {
+      from: first.n,
+      to: last.n,
+      lint: round(last.lintMs / first.lintMs, 2),
+      jsYamlLoadAll: round(last.jsYamlLoadAllMs / first.jsYamlLoadAllMs, 2),
+    } : null,
     targets: { ratioAt100k: '<= 1.5', growth10kTo100k: '<= 11', rssRatioAt100k: '<= 2' },
   });
 } finally {

@@ -119,8 +119,13 @@ describe('--format github', () => {
 
   test('info is a notice; %, CR and LF are escaped in the message, and : and , too in properties', () => {
     const finding: Finding = {
-      ruleId: 'S-EXAMPLE', severity: Severity.INFO, message: '100% sure\r\nsecond line: a, b',
-      resource: { apiVersion: 'v1', kind: 'Pod', namespace: 'shop', name: 'p' }, path: 'spec', references: [], location: 'odd,dir:x/a%b.yaml',
+      ruleId: 'S-EXAMPLE',
+      severity: Severity.INFO,
+      message: '100% sure\r\nsecond line: a, b',
+      resource: { apiVersion: 'v1', kind: 'Pod', namespace: 'shop', name: 'p' },
+      path: 'spec',
+      references: [],
+      location: 'odd,dir:x/a%b.yaml',
     };
     const report: LintReport = {
       result: { settings: { rootNamespace: 'istio-system', clusterDomain: 'cluster.local', failOn: Severity.ERROR }, findings: [finding], summary: { errors: 0, warnings: 0, infos: 1, suppressed: 0 }, blocking: [] },

@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { main } from '../../src/cli/main';
 import { documentStarts } from '../../src/cli/load';
+import { main } from '../../src/cli/main';
 import { locateFields, parsePath } from '../../src/positions';
 
 interface JsonFinding { ruleId: string; path: string; file: string; line: number | null; column: number | null }
