@@ -3,25 +3,16 @@
 import { readFileSync } from 'fs';
 import { join, relative } from 'path';
 import type { Log, Result } from 'sarif';
+import { lintInProcess } from './in-process';
 import { Finding, Severity } from '../../src/analysis/finding';
 import { findRule } from '../../src/analysis/rules';
-import { main } from '../../src/cli/main';
 import { LintReport, lintGithub } from '../../src/cli/report';
 
 const FIXTURES = join(__dirname, 'fixtures');
 const fixture = (name: string) => join(FIXTURES, name);
 const RULES_MD = readFileSync(join(__dirname, '..', '..', 'docs', 'RULES.md'), 'utf8');
 
-function lint(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = main(['lint', ...args], {
-    stdout: (text) => { stdout += `${text}\n`; },
-    stderr: (text) => { stderr += `${text}\n`; },
-    readStdin: () => stdin,
-  });
-  return { code, stdout, stderr };
-}
+const lint = lintInProcess;
 
 function sarif(...paths: string[]): { code: number; log: Log } {
   const { code, stdout, stderr } = lint(['--format', 'sarif', ...paths]);

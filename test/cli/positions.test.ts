@@ -3,22 +3,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { lintInProcess } from './in-process';
 import { documentStarts } from '../../src/cli/load';
-import { main } from '../../src/cli/main';
 import { locateFields, parsePath } from '../../src/positions';
 
 interface JsonFinding { ruleId: string; path: string; file: string; line: number | null; column: number | null }
 
-function lint(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = main(['lint', ...args], {
-    stdout: (text) => { stdout += `${text}\n`; },
-    stderr: (text) => { stderr += `${text}\n`; },
-    readStdin: () => stdin,
-  });
-  return { code, stdout, stderr };
-}
+const lint = lintInProcess;
 
 function lintJson(args: string[], stdin?: string): JsonFinding[] {
   const { stdout, stderr } = lint(['--format', 'json', ...args], stdin);
