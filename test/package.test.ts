@@ -2,10 +2,11 @@
 // language's package embeds that tarball): what it holds, and that its bin is executable. The
 // global setup compiles lib/ when it is out of date (test/setup/global-setup.ts).
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { delimiter, dirname, join, resolve } from 'path';
 import { gunzipSync } from 'zlib';
+import { parse } from 'yaml';
 import { builtPackage } from './setup/built-package';
 
 interface TarEntry {
@@ -54,8 +55,9 @@ function bundledTree(root: string, names: readonly string[]): string[] {
 describe('the npm tarball', () => {
   let dir: string;
   let files: Map<string, TarEntry>;
-  let pkg: { bin: Record<string, string>; bundledDependencies: string[] };
+  let pkg: { name: string; version: string; bin: Record<string, string>; bundledDependencies: string[]; peerDependencies: Record<string, string> };
   let bundled: string[];
+  let project: string;
 
   beforeAll(() => {
     const root = builtPackage();
@@ -66,6 +68,15 @@ describe('the npm tarball', () => {
     if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stdout}\n${packed.stderr}`);
     const [{ filename }] = JSON.parse(packed.stdout);
     files = new Map(readTarball(join(dir, filename)).map((e) => [e.path.replace(/^package\//, ''), e]));
+
+    // A cdk8s project with the tarball installed, as npm installs it (its peers from ours).
+    project = join(dir, 'project');
+    for (const [path, entry] of files) {
+      const target = join(project, 'node_modules', pkg.name, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, entry.content, { mode: entry.mode });
+    }
+    for (const peer of Object.keys(pkg.peerDependencies)) symlinkSync(join(root, 'node_modules', peer), join(project, 'node_modules', peer), 'dir');
   }, 120_000);
   afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
@@ -106,5 +117,33 @@ describe('the npm tarball', () => {
       .filter(([path, entry]) => path.startsWith('lib/') && entry.content.includes('sourceMappingURL'))
       .map(([path]) => path);
     expect(mapped).toEqual([]);
+  });
+
+  test('installed, its bin runs when executed directly, as the jsii runtimes of other languages run it', () => {
+    for (const bin of Object.values(pkg.bin)) {
+      const run = spawnSync(join(project, 'node_modules', pkg.name, bin), ['--version'], {
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}` },
+      });
+      expect(run.error).toBeUndefined();
+      expect(run.stdout.trim()).toBe(pkg.version);
+      expect(run.status).toBe(0);
+    }
+  });
+
+  test('installed, it loads as the plugin snippet of the README says, with the version package.json has', () => {
+    const readme = readFileSync(join(builtPackage(), 'README.md'), 'utf8');
+    const block = /<!-- plugin-snippet:start -->\s*```yaml\n([\s\S]*?)```\s*<!-- plugin-snippet:end -->/.exec(readme);
+    expect(block).not.toBeNull();
+    const [validation] = parse(block![1]).validations;
+    expect(validation.package).toBe(`./node_modules/${pkg.name}`);
+    expect(validation.version).toBe(pkg.version);
+    // What cdk8s-cli does with a local plugin: require the path from the project, instantiate the class.
+    const script = `const m = require(${JSON.stringify(resolve(project, validation.package))});
+      const plugin = new m[${JSON.stringify(validation.class)}](${JSON.stringify(validation.properties)});
+      process.stdout.write(typeof plugin.validate);`;
+    const load = spawnSync(process.execPath, ['-e', script], { cwd: project, encoding: 'utf8' });
+    expect(load.stderr).toBe('');
+    expect(load.stdout).toBe('function');
   });
 });
