@@ -6,8 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'os';
 import { delimiter, dirname, join, resolve } from 'path';
 import { gunzipSync } from 'zlib';
-import { parse } from 'yaml';
-import { builtPackage } from './setup/built-package';
+import { builtPackage, readmePluginSnippet } from './setup/built-package';
 
 interface TarEntry {
   readonly path: string;
@@ -132,10 +131,7 @@ describe('the npm tarball', () => {
   });
 
   test('installed, it loads as the plugin snippet of the README says, with the version package.json has', () => {
-    const readme = readFileSync(join(builtPackage(), 'README.md'), 'utf8');
-    const block = /<!-- plugin-snippet:start -->\s*```yaml\n([\s\S]*?)```\s*<!-- plugin-snippet:end -->/.exec(readme);
-    expect(block).not.toBeNull();
-    const [validation] = parse(block![1]).validations;
+    const [validation] = readmePluginSnippet().validations;
     expect(validation.package).toBe(`./node_modules/${pkg.name}`);
     expect(validation.version).toBe(pkg.version);
     // What cdk8s-cli does with a local plugin: require the path from the project, instantiate the class.
