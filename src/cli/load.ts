@@ -169,8 +169,13 @@ function readDocuments(text: string, file: string, onObject: OnObject): void {
       value = load(documentText, LOAD_OPTIONS);
     } catch (error) {
       if (error instanceof YAMLException) {
-        const { line, column } = error.mark ?? { line: 0, column: 0 };
-        throw new InputError(`${where(line, column)}: invalid YAML: ${yamlProblem(error.reason)}`);
+        // From the offset: js-yaml's own line is off where it stops before reading (a NUL byte).
+        const offset = Math.min(error.mark?.position ?? 0, documentText.length);
+        const before = documentText.slice(0, offset);
+        const lineStart = before.lastIndexOf('\n') + 1;
+        const line = before.length - before.replace(/\n/g, '').length;
+        const source = documentText.slice(lineStart, documentText.indexOf('\n', lineStart) >>> 0).replace(/\r$/, '');
+        throw new InputError(`${where(line, offset - lineStart)}: invalid YAML: ${yamlProblem(error.reason, source)}`);
       }
       if (error instanceof RangeError) throw new InputError(`${where()}: invalid YAML: document ${index + 1} is nested too deeply to read`);
       throw error;
@@ -206,9 +211,11 @@ function isKubernetesObject(value: JsonObject): boolean {
 }
 
 /** js-yaml's reasons, said for people where they name an option of ours. */
-function yamlProblem(reason: string): string {
+function yamlProblem(reason: string, line: string): string {
   if (/maxDepth/.test(reason)) return `it is nested more than ${MAX_DEPTH} levels deep`;
-  return reason;
+  if (/null byte|non-printable/.test(reason)) return `${reason}: is it a binary file? Lint YAML text only`;
+  const shown = line.length > 80 ? `${line.slice(0, 77)}...` : line;
+  return shown.trim() === '' ? reason : `${reason}, in ${JSON.stringify(shown)}`;
 }
 
 function kindOfValue(value: unknown): string {

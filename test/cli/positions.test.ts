@@ -173,6 +173,24 @@ ${SIDECAR('second', '  workloadSelector: {labels: {app: x}}\n  egress:\n  - host
   });
 });
 
+describe('YAML errors', () => {
+  test('name the line and column in the file, and quote the line', () => {
+    const text = `${SIDECAR('default', '  egress:\n  - hosts: ["./*"]\n')}---\n# comment\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n   namespace: shop\n`;
+    const file = write('broken.yaml', text);
+    const { code, stdout, stderr } = lint([file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    const { line } = positionOf(text, '   namespace: shop');
+    // js-yaml stops at the colon of the mis-indented key.
+    expect(stderr).toBe(`cdk8s-istio-sidecar: ${file}:${line}:13: invalid YAML: bad indentation of a mapping entry, in "   namespace: shop"\n`);
+  });
+
+  test('a NUL byte is at its own line, and the message says what to do', () => {
+    const file = write('binary.yaml', Buffer.from('apiVersion: v1\nkind: Pod\nmetadata: {name: \u0000}\n'));
+    expect(lint([file]).stderr).toBe(`cdk8s-istio-sidecar: ${file}:3:18: invalid YAML: null byte is not allowed in input: is it a binary file? Lint YAML text only\n`);
+  });
+});
+
 describe('parsePath', () => {
   test.each([
     ['', []],
