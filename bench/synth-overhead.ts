@@ -1,82 +1,19 @@
-// Synth overhead: N Sidecars across N/10 namespaces, one chart per namespace (a namespace
-// default and nine workload Sidecars, each selecting its own Deployment). Built once with this
-// library's constructs and its app-wide validation, and once as the same manifests written as raw
-// ApiObjects with no validation, alternating in one process. Reports the median time ratio.
+// Synth overhead in one warm process: the apps of synth-apps.ts (library vs raw ApiObjects, and
+// the library with its validation switched off), alternating. Reports the median time ratio.
+// bench/synth-process.ts measures the same as users run it, a fresh process per synth.
 //   npx projen bench:synth            (BENCH_RUNS=7 for more runs, BENCH_SIZES=1000,10000)
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { ApiObject, App, Chart, Testing } from 'cdk8s';
-import { Construct } from 'constructs';
-import { EgressHost, Endpoint, NamespaceDefaultSidecar, SidecarPort, WorkloadSelector, WorkloadSidecar } from '../src';
+import { App, Testing } from 'cdk8s';
+import * as lib from '../src';
 import { median, report, round, runs, time } from './measure';
+import { withConstructs as buildWithConstructs, withRawObjects } from './synth-apps';
 import { AppValidation } from '../src/validation/app-validation';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 
-/** A Deployment as cdk8s-plus renders one: selector labels repeated on the pod template. */
-function deployment(scope: Construct, app: string): ApiObject {
-  const labels = { 'app': app, 'cdk8s.io/metadata.addr': `${app}-c8d9a1f2` };
-  return new ApiObject(scope, `${app}-deployment`, {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: app },
-    spec: {
-      replicas: 2,
-      selector: { matchLabels: labels },
-      template: {
-        metadata: { labels },
-        spec: { containers: [{ name: 'main', image: `registry.example.com/${app}:1.0.0`, ports: [{ containerPort: 8080 }] }] },
-      },
-    },
-  });
-}
-
-const DEFAULT_EGRESS = ['./*', 'istio-system/*'];
-
-function withConstructs(app: App, n: number): void {
-  for (let ns = 0; ns < n / 10; ns++) {
-    const namespace = `team-${ns}`;
-    const chart = new Chart(app, namespace, { namespace });
-    new NamespaceDefaultSidecar(chart, 'default', { egress: [{ hosts: DEFAULT_EGRESS.map((h) => EgressHost.parse(h)) }] });
-    for (let w = 1; w < 10; w++) {
-      const name = `app-${ns * 10 + w}`;
-      new WorkloadSidecar(chart, name, {
-        name,
-        selector: WorkloadSelector.fromWorkload(deployment(chart, name)),
-        ingress: [{ port: SidecarPort.http(8080, 'http'), defaultEndpoint: Endpoint.loopback(8080) }],
-        egress: [
-          { port: SidecarPort.tcp(5432, 'postgres'), hosts: [EgressHost.namespace(namespace).host(`db.${namespace}.svc.cluster.local`)] },
-          { hosts: DEFAULT_EGRESS.map((h) => EgressHost.parse(h)) },
-        ],
-      });
-    }
-  }
-}
-
-function rawSidecar(scope: Construct, id: string, name: string, spec: unknown): void {
-  new ApiObject(scope, id, { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name }, spec });
-}
-
-function withRawObjects(app: App, n: number): void {
-  for (let ns = 0; ns < n / 10; ns++) {
-    const namespace = `team-${ns}`;
-    const chart = new Chart(app, namespace, { namespace });
-    rawSidecar(chart, 'default', 'default', { egress: [{ hosts: DEFAULT_EGRESS }] });
-    for (let w = 1; w < 10; w++) {
-      const name = `app-${ns * 10 + w}`;
-      deployment(chart, name);
-      rawSidecar(chart, name, name, {
-        workloadSelector: { labels: { 'app': name, 'cdk8s.io/metadata.addr': `${name}-c8d9a1f2` } },
-        ingress: [{ port: { number: 8080, protocol: 'HTTP', name: 'http' }, defaultEndpoint: '127.0.0.1:8080' }],
-        egress: [
-          { port: { number: 5432, protocol: 'TCP', name: 'postgres' }, hosts: [`${namespace}/db.${namespace}.svc.cluster.local`] },
-          { hosts: DEFAULT_EGRESS },
-        ],
-      });
-    }
-  }
-}
+const withConstructs = (app: App, n: number) => buildWithConstructs(lib, app, n);
 
 /** The library's constructs with the app-wide validation switched off: what validation itself costs. */
 function withConstructsUnvalidated(app: App, n: number): void {

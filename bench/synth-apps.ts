@@ -1,0 +1,74 @@
+// The two apps the synth benchmarks compare: N Sidecars across N/10 namespaces, one chart per
+// namespace (a namespace default and nine workload Sidecars, each selecting its own Deployment),
+// built once with this library's constructs and its app-wide validation, and once as the same
+// manifests written as raw ApiObjects with no validation. The library comes in as a parameter:
+// the sources (in-process benchmark) or the compiled lib/ (fresh-process benchmark).
+import { ApiObject, App, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+
+export type Library = typeof import('../src');
+
+/** A Deployment as cdk8s-plus renders one: selector labels repeated on the pod template. */
+function deployment(scope: Construct, app: string): ApiObject {
+  const labels = { 'app': app, 'cdk8s.io/metadata.addr': `${app}-c8d9a1f2` };
+  return new ApiObject(scope, `${app}-deployment`, {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: app },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels },
+        spec: { containers: [{ name: 'main', image: `registry.example.com/${app}:1.0.0`, ports: [{ containerPort: 8080 }] }] },
+      },
+    },
+  });
+}
+
+const DEFAULT_EGRESS = ['./*', 'istio-system/*'];
+
+export function withConstructs(lib: Library, app: App, n: number): void {
+  const { EgressHost, Endpoint, NamespaceDefaultSidecar, SidecarPort, WorkloadSelector, WorkloadSidecar } = lib;
+  for (let ns = 0; ns < n / 10; ns++) {
+    const namespace = `team-${ns}`;
+    const chart = new Chart(app, namespace, { namespace });
+    new NamespaceDefaultSidecar(chart, 'default', { egress: [{ hosts: DEFAULT_EGRESS.map((h) => EgressHost.parse(h)) }] });
+    for (let w = 1; w < 10; w++) {
+      const name = `app-${ns * 10 + w}`;
+      new WorkloadSidecar(chart, name, {
+        metadata: { name },
+        workloadSelector: WorkloadSelector.fromWorkload(deployment(chart, name)),
+        ingress: [{ port: SidecarPort.http(8080, 'http'), defaultEndpoint: Endpoint.loopback(8080) }],
+        egress: [
+          { port: SidecarPort.tcp(5432, 'postgres'), hosts: [EgressHost.namespace(namespace).host(`db.${namespace}.svc.cluster.local`)] },
+          { hosts: DEFAULT_EGRESS.map((h) => EgressHost.parse(h)) },
+        ],
+      });
+    }
+  }
+}
+
+function rawSidecar(scope: Construct, id: string, name: string, spec: unknown): void {
+  new ApiObject(scope, id, { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name }, spec });
+}
+
+export function withRawObjects(app: App, n: number): void {
+  for (let ns = 0; ns < n / 10; ns++) {
+    const namespace = `team-${ns}`;
+    const chart = new Chart(app, namespace, { namespace });
+    rawSidecar(chart, 'default', 'default', { egress: [{ hosts: DEFAULT_EGRESS }] });
+    for (let w = 1; w < 10; w++) {
+      const name = `app-${ns * 10 + w}`;
+      deployment(chart, name);
+      rawSidecar(chart, name, name, {
+        workloadSelector: { labels: { 'app': name, 'cdk8s.io/metadata.addr': `${name}-c8d9a1f2` } },
+        ingress: [{ port: { number: 8080, protocol: 'HTTP', name: 'http' }, defaultEndpoint: '127.0.0.1:8080' }],
+        egress: [
+          { port: { number: 5432, protocol: 'TCP', name: 'postgres' }, hosts: [`${namespace}/db.${namespace}.svc.cluster.local`] },
+          { hosts: DEFAULT_EGRESS },
+        ],
+      });
+    }
+  }
+}
