@@ -174,7 +174,7 @@ function readDocuments(text: string, file: string, onObject: OnObject): void {
         const before = documentText.slice(0, offset);
         const lineStart = before.lastIndexOf('\n') + 1;
         const line = before.length - before.replace(/\n/g, '').length;
-        const source = documentText.slice(lineStart, documentText.indexOf('\n', lineStart) >>> 0).replace(/\r$/, '');
+        const source = documentText.slice(lineStart).split('\n', 1)[0].replace(/\r$/, '');
         throw new InputError(`${where(line, offset - lineStart)}: invalid YAML: ${yamlProblem(error.reason, source)}`);
       }
       if (error instanceof RangeError) throw new InputError(`${where()}: invalid YAML: document ${index + 1} is nested too deeply to read`);
