@@ -25,6 +25,11 @@ interface ListenerBase {
   readonly port?: ListenerPort;
   /** `port` is present, whatever its type. */
   readonly hasPort: boolean;
+  /** Where the listener's fields are, whether set or not, e.g. `spec.egress[1].bind`. */
+  readonly bindPath: string;
+  readonly captureModePath: string;
+  readonly portPath: string;
+  readonly portNumberPath: string;
 }
 
 /** A listener's `port` object (a SidecarPort). */
@@ -131,6 +136,8 @@ export interface OutboundPolicy {
   readonly mode: unknown;
   /** `egressProxy` when it is an object. */
   readonly egressProxy?: EgressProxy;
+  /** Where `egressProxy` is, whatever its type. */
+  readonly egressProxyPath: string;
 }
 
 export interface SelectorLabel {
@@ -139,6 +146,14 @@ export interface SelectorLabel {
   readonly value: unknown;
   readonly path: string;
 }
+
+/**
+ * How a Sidecar's `workloadSelector` reads: absent (istiod: namespace-wide), empty (`{}` or
+ * `labels: {}`: istiod tries it before the namespace-wide ones and it matches every pod; the
+ * analyzers count it as namespace-wide), with labels, or malformed (wrong types: the schema
+ * rules report it and the mesh rules leave it alone rather than guess).
+ */
+export type SelectorForm = 'absent' | 'empty' | 'labels' | 'malformed';
 
 export interface Selector {
   readonly raw: JsonObject;
@@ -174,6 +189,7 @@ export interface SidecarView {
   readonly outboundPolicy?: OutboundPolicy;
   /** `spec.workloadSelector` when it is an object. */
   readonly selector?: Selector;
+  readonly selectorForm: SelectorForm;
   /** The schema problems the model gives to one rule, in walk order. */
   schemaProblemsOf(ruleId: string): readonly SchemaProblem[];
 }
@@ -227,6 +243,7 @@ function buildView(sidecar: SidecarResource): SidecarView {
     pools,
     outboundPolicy: outboundPolicy(spec),
     selector: selector(spec),
+    selectorForm: selectorForm(spec),
   };
 }
 
@@ -239,27 +256,41 @@ function objectItems(spec: JsonObject, key: Direction): Array<{ raw: JsonObject;
   return items;
 }
 
-function listenerBase(raw: JsonObject, index: number, path: string): Omit<ListenerBase, 'port'> {
-  return {
-    index,
-    path,
-    raw,
-    bind: stringAt(raw, 'bind'),
-    hasBind: isPresent(raw.bind),
-    captureMode: stringAt(raw, 'captureMode'),
-    hasPort: isPresent(raw.port),
-  };
-}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// The builders below write each listener as one object literal, without spreads: this runs for
+// every listener of every Sidecar, and spread objects cost several times more to build and read.
 
 function listenerPort(listener: Listener, direction: Direction): ListenerPort | undefined {
   const raw = objectAt(listener.raw, 'port');
   if (!raw) return undefined;
-  return { direction, listener, path: fieldPath(listener.path, 'port'), raw, name: stringAt(raw, 'name'), protocol: stringAt(raw, 'protocol'), number: raw.number };
+  return { direction, listener, path: listener.portPath, raw, name: stringAt(raw, 'name'), protocol: stringAt(raw, 'protocol'), number: raw.number };
 }
 
 function ingressListeners(spec: JsonObject): IngressListener[] {
   return objectItems(spec, 'ingress').map(({ raw, index, path }) => {
-    const listener = { ...listenerBase(raw, index, path), direction: 'ingress' } as { -readonly [K in keyof IngressListener]: IngressListener[K] };
+    // Plain concatenation: the keys are identifiers, which is all fieldPath would check.
+    const portPath = `${path}.port`;
+    const listener: Mutable<IngressListener> = {
+      direction: 'ingress',
+      index,
+      path,
+      raw,
+      bind: stringAt(raw, 'bind'),
+      hasBind: isPresent(raw.bind),
+      captureMode: stringAt(raw, 'captureMode'),
+      port: undefined,
+      hasPort: isPresent(raw.port),
+      bindPath: `${path}.bind`,
+      captureModePath: `${path}.captureMode`,
+      portPath,
+      portNumberPath: `${portPath}.number`,
+      portNumber: undefined,
+      protocol: undefined,
+      defaultEndpoint: stringAt(raw, 'defaultEndpoint'),
+      tls: undefined,
+      connectionPool: undefined,
+    };
     const port = listenerPort(listener, 'ingress');
     if (port) {
       listener.port = port;
@@ -267,11 +298,10 @@ function ingressListeners(spec: JsonObject): IngressListener[] {
       const number = port.number;
       listener.portNumber = !isPresent(number) ? 0 : typeof number === 'number' && Number.isInteger(number) ? number : undefined;
     }
-    listener.defaultEndpoint = stringAt(raw, 'defaultEndpoint');
     const tls = objectAt(raw, 'tls');
-    if (tls) listener.tls = { raw: tls, path: fieldPath(path, 'tls'), listener };
+    if (tls) listener.tls = { raw: tls, path: `${path}.tls`, listener };
     const connectionPool = objectAt(raw, 'connectionPool');
-    if (connectionPool) listener.connectionPool = pool(connectionPool, fieldPath(path, 'connectionPool'), listener);
+    if (connectionPool) listener.connectionPool = pool(connectionPool, `${path}.connectionPool`, listener);
     return listener;
   });
 }
@@ -288,16 +318,38 @@ function egressPortOf(raw: JsonObject): { kind: EgressPortKind; portNumber: numb
 
 function egressListeners(spec: JsonObject): EgressListener[] {
   return objectItems(spec, 'egress').map(({ raw, index, path }) => {
-    const hostsPath = fieldPath(path, 'hosts');
+    const portPath = `${path}.port`;
+    const hostsPath = `${path}.hosts`;
+    const { kind, portNumber } = egressPortOf(raw);
     const hosts: EgressHostAt[] = [];
-    const listener = {
-      ...listenerBase(raw, index, path), ...egressPortOf(raw), direction: 'egress', hostsValue: raw.hosts, hostsPath, hosts,
-    } as { -readonly [K in keyof EgressListener]: EgressListener[K] };
-    const port = listenerPort(listener, 'egress');
-    if (port) listener.port = port;
-    (arrayAt(raw, 'hosts') ?? []).forEach((host, i) => {
-      if (typeof host === 'string') hosts.push({ host, index: i, path: fieldPath(hostsPath, i), listener });
-    });
+    const listener: Mutable<EgressListener> = {
+      direction: 'egress',
+      index,
+      path,
+      raw,
+      bind: stringAt(raw, 'bind'),
+      hasBind: isPresent(raw.bind),
+      captureMode: stringAt(raw, 'captureMode'),
+      port: undefined,
+      hasPort: isPresent(raw.port),
+      bindPath: `${path}.bind`,
+      captureModePath: `${path}.captureMode`,
+      portPath,
+      portNumberPath: `${portPath}.number`,
+      kind,
+      portNumber,
+      hostsValue: raw.hosts,
+      hostsPath,
+      hosts,
+    };
+    listener.port = listenerPort(listener, 'egress');
+    const items = raw.hosts;
+    if (Array.isArray(items)) {
+      for (let i = 0; i < items.length; i++) {
+        const host = items[i];
+        if (typeof host === 'string') hosts.push({ host, index: i, path: `${hostsPath}[${i}]`, listener });
+      }
+    }
     return listener;
   });
 }
@@ -315,7 +367,8 @@ function outboundPolicy(spec: JsonObject): OutboundPolicy | undefined {
   if (!raw) return undefined;
   const path = 'spec.outboundTrafficPolicy';
   const proxy = objectAt(raw, 'egressProxy');
-  return { raw, path, mode: raw.mode, ...(proxy ? { egressProxy: { raw: proxy, path: fieldPath(path, 'egressProxy') } } : {}) };
+  const egressProxyPath = fieldPath(path, 'egressProxy');
+  return { raw, path, mode: raw.mode, egressProxyPath, ...(proxy ? { egressProxy: { raw: proxy, path: egressProxyPath } } : {}) };
 }
 
 function selector(spec: JsonObject): Selector | undefined {
@@ -325,4 +378,16 @@ function selector(spec: JsonObject): Selector | undefined {
   const labelsPath = fieldPath(path, 'labels');
   const labels = Object.entries(objectAt(raw, 'labels') ?? {}).map(([key, value]) => ({ key, value, path: fieldPath(labelsPath, key) }));
   return { raw, path, labelsValue: raw.labels, labelsPath, labels };
+}
+
+function selectorForm(spec: JsonObject): SelectorForm {
+  const raw = spec.workloadSelector;
+  if (!isPresent(raw)) return 'absent';
+  if (!isObject(raw)) return 'malformed';
+  const labels = raw.labels;
+  if (!isPresent(labels)) return 'empty';
+  if (!isObject(labels)) return 'malformed';
+  const values = Object.values(labels);
+  if (values.some((value) => typeof value !== 'string')) return 'malformed';
+  return values.length === 0 ? 'empty' : 'labels';
 }

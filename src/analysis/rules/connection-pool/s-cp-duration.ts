@@ -1,9 +1,9 @@
 import { Severity } from '../../finding';
 import { JsonObject, fieldPath, objectAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { durationProblem, parseDurationNanos, truncatedMilliseconds } from '../../syntax/duration';
-import { TCP_POOL, connectionPools } from '../support/connection-pools';
-import { sidecarManifest } from '../support/example-manifests';
+import { TCP_POOL, sidecarManifest } from '../support/example-manifests';
 
 interface DurationAt {
   readonly value: unknown;
@@ -51,7 +51,7 @@ export const connectionPoolDuration: SidecarRule = {
     passing: [sidecarManifest({ inboundConnectionPool: TCP_POOL }), sidecarManifest({ inboundConnectionPool: { tcp: { idleTimeout: '0s' } } })],
   },
   check(sidecar, report) {
-    for (const { pool, path } of connectionPools(sidecar)) {
+    for (const { raw: pool, path } of sidecarView(sidecar).pools) {
       for (const field of durations(pool, path)) {
         // Missing or wrong-typed values are the schema rule's to report.
         if (typeof field.value !== 'string' || disablesTcpIdleTimeout(field, field.value)) continue;

@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
-import { fieldPath, objectAt } from '../../manifest';
+import { fieldPath, isPresent, objectAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { connectionPools, isPresent, poolSection } from '../support/connection-pools';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
 
 export const h2KeepAlive: SidecarRule = {
@@ -18,11 +18,10 @@ export const h2KeepAlive: SidecarRule = {
     passing: [sidecarManifest({ inboundConnectionPool: { http: { http2KeepAlive: { interval: '10s', timeout: '3s' } } } })],
   },
   check(sidecar, report) {
-    for (const pool of connectionPools(sidecar)) {
-      const http = poolSection(pool, 'http');
-      const keepAlive = objectAt(http?.section, 'http2KeepAlive');
+    for (const { http } of sidecarView(sidecar).pools) {
+      const keepAlive = objectAt(http?.raw, 'http2KeepAlive');
       if (!http || !keepAlive) continue;
-      const missing = ['interval', 'timeout'].filter((key) => !isPresent(keepAlive, key));
+      const missing = ['interval', 'timeout'].filter((key) => !isPresent(keepAlive[key]));
       if (missing.length === 0) continue;
       report(
         fieldPath(http.path, 'http2KeepAlive'),

@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { connectionPools, poolSection } from '../support/connection-pools';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
 
 export const h2UpgradeClientProtocol: SidecarRule = {
@@ -18,9 +18,8 @@ export const h2UpgradeClientProtocol: SidecarRule = {
     passing: [sidecarManifest({ inboundConnectionPool: { http: { h2UpgradePolicy: 'UPGRADE' } } })],
   },
   check(sidecar, report) {
-    for (const pool of connectionPools(sidecar)) {
-      const http = poolSection(pool, 'http');
-      if (!http || http.section.h2UpgradePolicy !== 'UPGRADE' || http.section.useClientProtocol !== true) continue;
+    for (const { http } of sidecarView(sidecar).pools) {
+      if (!http || http.raw.h2UpgradePolicy !== 'UPGRADE' || http.raw.useClientProtocol !== true) continue;
       report(
         fieldPath(http.path, 'useClientProtocol'),
         'http.useClientProtocol is true while http.h2UpgradePolicy is "UPGRADE": Istio rejects the pair because one keeps the client\'s protocol and the other forces HTTP/2; drop useClientProtocol or change h2UpgradePolicy',

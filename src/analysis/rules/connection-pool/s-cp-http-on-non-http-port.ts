@@ -1,9 +1,8 @@
 import { Severity } from '../../finding';
-import { fieldPath, objectAt } from '../../manifest';
+import { fieldPath, isPresent } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { connectionPools, isPresent } from '../support/connection-pools';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
-import { portProtocol } from '../support/ingress-listener';
 
 // The protocols Istio treats as HTTP (compared case-insensitively).
 const HTTP_PROTOCOLS: readonly string[] = ['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB'];
@@ -26,11 +25,11 @@ export const httpPoolOnNonHttpPort: SidecarRule = {
     })],
   },
   check(sidecar, report) {
-    for (const { pool, path, listener } of connectionPools(sidecar)) {
-      if (!listener || !isPresent(pool, 'http')) continue;
-      const protocol = portProtocol(listener.listener);
+    for (const { raw: pool, path, listener } of sidecarView(sidecar).pools) {
+      if (!listener || !isPresent(pool.http)) continue;
+      const protocol = listener.protocol;
       if (protocol === undefined || HTTP_PROTOCOLS.includes(protocol.toUpperCase())) continue;
-      const number = objectAt(listener.listener, 'port')?.number;
+      const number = listener.port?.number;
       const numbered = typeof number === 'number' ? `${number} ` : '';
       const stated = protocol === '' ? 'has no protocol' : `has protocol ${JSON.stringify(protocol)}`;
       report(

@@ -1,7 +1,8 @@
 import { Severity } from '../../finding';
+import { isPresent } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { TCP_POOL, connectionPools, isPresent } from '../support/connection-pools';
-import { sidecarManifest } from '../support/example-manifests';
+import { sidecarView } from '../../sidecar-view';
+import { TCP_POOL, sidecarManifest } from '../support/example-manifests';
 
 export const connectionPoolNonEmpty: SidecarRule = {
   id: 'S-CP-NONEMPTY',
@@ -17,8 +18,8 @@ export const connectionPoolNonEmpty: SidecarRule = {
     passing: [sidecarManifest({ inboundConnectionPool: TCP_POOL })],
   },
   check(sidecar, report) {
-    for (const { pool, path } of connectionPools(sidecar)) {
-      if (isPresent(pool, 'http') || isPresent(pool, 'tcp')) continue;
+    for (const { raw: pool, path } of sidecarView(sidecar).pools) {
+      if (isPresent(pool.http) || isPresent(pool.tcp)) continue;
       report(path, 'the connection pool sets neither http nor tcp: Istio rejects an empty pool; add tcp or http settings, or remove it');
     }
   },

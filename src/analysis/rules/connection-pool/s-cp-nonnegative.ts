@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { TCP_POOL, connectionPools, poolSection } from '../support/connection-pools';
-import { sidecarManifest } from '../support/example-manifests';
+import { sidecarView } from '../../sidecar-view';
+import { TCP_POOL, sidecarManifest } from '../support/example-manifests';
 
 // The int32 limits the CRD leaves unbounded below; Istio's webhook requires them to be >= 0.
 const LIMITS: { readonly [section in 'http' | 'tcp']: readonly string[] } = {
@@ -24,12 +24,12 @@ export const connectionPoolNonNegative: SidecarRule = {
     passing: [sidecarManifest({ inboundConnectionPool: TCP_POOL })],
   },
   check(sidecar, report) {
-    for (const pool of connectionPools(sidecar)) {
+    for (const pool of sidecarView(sidecar).pools) {
       for (const name of ['http', 'tcp'] as const) {
-        const at = poolSection(pool, name);
+        const at = pool[name];
         if (!at) continue;
         for (const key of LIMITS[name]) {
-          const value = at.section[key];
+          const value = at.raw[key];
           if (typeof value !== 'number' || value >= 0) continue;
           report(fieldPath(at.path, key), `${name}.${key} is ${value}: connection pool limits must be 0 or more; use a non-negative number, or leave it out for Istio's default`);
         }

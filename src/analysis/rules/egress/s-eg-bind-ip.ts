@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { UNIX_SCHEME, isIpAddress } from '../../syntax/address';
-import { bindPath, classifiedEgressListeners } from '../support/egress-ports';
 import { sidecarManifest } from '../support/example-manifests';
 
 export const egressBindIp: SidecarRule = {
@@ -18,14 +18,14 @@ export const egressBindIp: SidecarRule = {
     passing: [sidecarManifest({ egress: [{ port: { number: 8080 }, bind: '127.0.0.1', hosts: ['./*'] }, { port: { number: 8081 }, bind: '::1', hosts: ['./*'] }] })],
   },
   check(sidecar, report) {
-    for (const listener of classifiedEgressListeners(sidecar)) {
+    for (const listener of sidecarView(sidecar).egress) {
       const bind = listener.bind;
       if (listener.kind !== 'numbered' || !bind || isIpAddress(bind)) continue;
       const port = listener.portNumber;
       const message = bind.startsWith(UNIX_SCHEME)
         ? `bind ${JSON.stringify(bind)} is a unix socket, but egress listener ${listener.index} has port number ${port}: leave the port number out for a unix-socket listener, or bind an IP address such as "127.0.0.1"`
         : `bind ${JSON.stringify(bind)} is not an IP address: egress listener ${listener.index} has port number ${port}, so it binds a plain IPv4 or IPv6 address without brackets or prefix length, e.g. "127.0.0.1" or "::1"`;
-      report(bindPath(listener), message);
+      report(listener.bindPath, message);
     }
   },
 };

@@ -1,6 +1,6 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
-import { bindPath, classifiedEgressListeners } from '../support/egress-ports';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
 
 export const egressBindWithoutPort: SidecarRule = {
@@ -17,10 +17,10 @@ export const egressBindWithoutPort: SidecarRule = {
     passing: [sidecarManifest({ egress: [{ port: { number: 8080 }, bind: '127.0.0.1', hosts: ['*/*'] }] })],
   },
   check(sidecar, report) {
-    for (const listener of classifiedEgressListeners(sidecar)) {
+    for (const listener of sidecarView(sidecar).egress) {
       // An empty bind is no bind for Istio; a bind of the wrong type is the schema rule's.
       if (listener.kind !== 'catch-all' || !listener.bind) continue;
-      report(bindPath(listener), `egress listener ${listener.index} sets bind ${JSON.stringify(listener.bind)} but has no port, and Istio ignores bind on a port-less listener without checking it: add a port (a number for an IP bind, no number for a unix socket) or remove bind`);
+      report(listener.bindPath, `egress listener ${listener.index} sets bind ${JSON.stringify(listener.bind)} but has no port, and Istio ignores bind on a port-less listener without checking it: add a port (a number for an IP bind, no number for a unix socket) or remove bind`);
     }
   },
 };

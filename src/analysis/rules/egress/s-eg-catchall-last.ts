@@ -1,7 +1,6 @@
 import { Severity } from '../../finding';
-import { arrayAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { classifiedEgressListeners } from '../support/egress-ports';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
 
 export const egressCatchAllLast: SidecarRule = {
@@ -19,8 +18,9 @@ export const egressCatchAllLast: SidecarRule = {
   },
   check(sidecar, report) {
     // Istio counts null items too when it decides which listener is last.
-    const last = (arrayAt(sidecar.spec, 'egress')?.length ?? 0) - 1;
-    const catchAlls = classifiedEgressListeners(sidecar).filter((l) => l.kind === 'catch-all');
+    const view = sidecarView(sidecar);
+    const last = view.egressItemCount - 1;
+    const catchAlls = view.egress.filter((l) => l.kind === 'catch-all');
     const onlyOne = catchAlls.length > 1 ? '; only one egress listener may go without a port' : '';
     for (const listener of catchAlls) {
       if (listener.index === last) continue;

@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { isUint32 } from '../../syntax/port';
-import { classifiedEgressListeners, portNumberPath } from '../support/egress-ports';
 import { sidecarManifest } from '../support/example-manifests';
 
 export const egressPortRange: SidecarRule = {
@@ -18,10 +18,10 @@ export const egressPortRange: SidecarRule = {
     passing: [sidecarManifest({ egress: [{ port: { number: 65535 }, hosts: ['./*'] }] })],
   },
   check(sidecar, report) {
-    for (const listener of classifiedEgressListeners(sidecar)) {
+    for (const listener of sidecarView(sidecar).egress) {
       // Numbers the CRD rejects (above the uint32 range) are S-PORT-NUMBER-CRD's.
       if (listener.kind === 'numbered' && listener.portNumber > 65535 && isUint32(listener.portNumber)) {
-        report(portNumberPath(listener), `egress port ${listener.portNumber} is outside 1..65535: pick a port number from 1 to 65535`);
+        report(listener.portNumberPath, `egress port ${listener.portNumber} is outside 1..65535: pick a port number from 1 to 65535`);
       }
     }
   },

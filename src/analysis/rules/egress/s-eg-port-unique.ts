@@ -1,6 +1,6 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
-import { classifiedEgressListeners, portNumberPath } from '../support/egress-ports';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
 
 export const egressPortUnique: SidecarRule = {
@@ -28,14 +28,14 @@ export const egressPortUnique: SidecarRule = {
   },
   check(sidecar, report) {
     const firstByNumber = new Map<number, string>();
-    for (const listener of classifiedEgressListeners(sidecar)) {
+    for (const listener of sidecarView(sidecar).egress) {
       if (listener.kind !== 'numbered') continue;
       const number = listener.portNumber;
       const first = firstByNumber.get(number);
       if (first === undefined) {
         firstByNumber.set(number, listener.path);
       } else {
-        report(portNumberPath(listener), `egress port ${number} is already used by ${first}: port numbers must be unique across egress listeners even when their binds differ; pick another port`);
+        report(listener.portNumberPath, `egress port ${number} is already used by ${first}: port numbers must be unique across egress listeners even when their binds differ; pick another port`);
       }
     }
   },

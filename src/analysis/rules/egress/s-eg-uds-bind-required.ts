@@ -1,8 +1,10 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { UNIX_SCHEME } from '../../syntax/address';
-import { UNIX_BIND_EXAMPLE, bindPath, classifiedEgressListeners } from '../support/egress-ports';
 import { sidecarManifest } from '../support/example-manifests';
+
+const UNIX_BIND_EXAMPLE = '"unix:///var/run/app.sock"';
 
 export const egressUdsBindRequired: SidecarRule = {
   id: 'S-EG-UDS-BIND-REQUIRED',
@@ -18,12 +20,12 @@ export const egressUdsBindRequired: SidecarRule = {
     passing: [sidecarManifest({ egress: [{ port: { protocol: 'HTTP' }, bind: 'unix:///var/run/app.sock', hosts: ['./*'] }] })],
   },
   check(sidecar, report) {
-    for (const listener of classifiedEgressListeners(sidecar)) {
+    for (const listener of sidecarView(sidecar).egress) {
       if (listener.kind !== 'unix-socket' || listener.bind?.startsWith(UNIX_SCHEME)) continue;
       // A bind of the wrong type is the schema rule's.
       if (listener.hasBind && listener.bind === undefined) continue;
       const got = listener.bind === undefined || listener.bind === '' ? 'it has no bind' : `its bind ${JSON.stringify(listener.bind)} does not start with "unix://"`;
-      report(bindPath(listener), `egress listener ${listener.index} has a port without a number (or 0), which makes it a unix-socket listener, but ${got}: set bind to a unix socket such as ${UNIX_BIND_EXAMPLE}, or give the port a number from 1 to 65535`);
+      report(listener.bindPath, `egress listener ${listener.index} has a port without a number (or 0), which makes it a unix-socket listener, but ${got}: set bind to a unix socket such as ${UNIX_BIND_EXAMPLE}, or give the port a number from 1 to 65535`);
     }
   },
 };

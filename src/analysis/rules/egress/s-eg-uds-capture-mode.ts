@@ -1,7 +1,6 @@
 import { Severity } from '../../finding';
-import { stringAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { captureModePath, classifiedEgressListeners } from '../support/egress-ports';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
 
 export const egressUdsCaptureMode: SidecarRule = {
@@ -18,10 +17,10 @@ export const egressUdsCaptureMode: SidecarRule = {
     passing: [sidecarManifest({ egress: [{ port: {}, bind: 'unix:///var/run/a.sock', captureMode: 'NONE', hosts: ['./*'] }] })],
   },
   check(sidecar, report) {
-    for (const listener of classifiedEgressListeners(sidecar)) {
+    for (const listener of sidecarView(sidecar).egress) {
       // Values outside the enum are S-EG-CAPTURE-MODE's.
-      if (listener.kind === 'unix-socket' && stringAt(listener.listener, 'captureMode') === 'IPTABLES') {
-        report(captureModePath(listener), `captureMode "IPTABLES" cannot redirect traffic to a unix socket: on unix-socket egress listener ${listener.index} use DEFAULT or NONE (or leave captureMode out)`);
+      if (listener.kind === 'unix-socket' && listener.captureMode === 'IPTABLES') {
+        report(listener.captureModePath, `captureMode "IPTABLES" cannot redirect traffic to a unix socket: on unix-socket egress listener ${listener.index} use DEFAULT or NONE (or leave captureMode out)`);
       }
     }
   },

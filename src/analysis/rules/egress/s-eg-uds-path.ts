@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { UNIX_SCHEME, unixAddressProblem } from '../../syntax/address';
-import { bindPath, classifiedEgressListeners } from '../support/egress-ports';
 import { sidecarManifest } from '../support/example-manifests';
 
 export const egressUdsPath: SidecarRule = {
@@ -18,11 +18,11 @@ export const egressUdsPath: SidecarRule = {
     passing: [sidecarManifest({ egress: [{ port: {}, bind: 'unix:///var/run/a.sock', hosts: ['./*'] }, { port: {}, bind: 'unix://@app', hosts: ['./*'] }] })],
   },
   check(sidecar, report) {
-    for (const listener of classifiedEgressListeners(sidecar)) {
+    for (const listener of sidecarView(sidecar).egress) {
       const bind = listener.bind;
       if (listener.kind !== 'unix-socket' || !bind?.startsWith(UNIX_SCHEME)) continue;
       const problem = unixAddressProblem(bind.slice(UNIX_SCHEME.length));
-      if (problem) report(bindPath(listener), `unix-socket bind ${JSON.stringify(bind)} is invalid: ${problem}`);
+      if (problem) report(listener.bindPath, `unix-socket bind ${JSON.stringify(bind)} is invalid: ${problem}`);
     }
   },
 };

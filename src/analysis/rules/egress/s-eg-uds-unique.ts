@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { UNIX_SCHEME } from '../../syntax/address';
-import { bindPath, classifiedEgressListeners } from '../support/egress-ports';
 import { sidecarManifest } from '../support/example-manifests';
 
 export const egressUdsUnique: SidecarRule = {
@@ -29,7 +29,7 @@ export const egressUdsUnique: SidecarRule = {
   },
   check(sidecar, report) {
     const firstByBind = new Map<string, string>();
-    for (const listener of classifiedEgressListeners(sidecar)) {
+    for (const listener of sidecarView(sidecar).egress) {
       const bind = listener.bind;
       // Listeners without a unix:// bind are S-EG-UDS-BIND-REQUIRED's; comparing them adds nothing.
       if (listener.kind !== 'unix-socket' || !bind?.startsWith(UNIX_SCHEME)) continue;
@@ -37,7 +37,7 @@ export const egressUdsUnique: SidecarRule = {
       if (first === undefined) {
         firstByBind.set(bind, listener.path);
       } else {
-        report(bindPath(listener), `unix socket ${JSON.stringify(bind)} is already bound by ${first}: each unix-socket egress listener needs its own socket; pick another path`);
+        report(listener.bindPath, `unix socket ${JSON.stringify(bind)} is already bound by ${first}: each unix-socket egress listener needs its own socket; pick another path`);
       }
     }
   },

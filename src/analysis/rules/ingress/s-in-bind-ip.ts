@@ -1,9 +1,8 @@
 import { Severity } from '../../finding';
-import { fieldPath, stringAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { UNIX_SCHEME, isIpAddress } from '../../syntax/address';
 import { sidecarManifest } from '../support/example-manifests';
-import { ingressListeners } from '../support/sidecar-fields';
 
 export const ingressBindIp: SidecarRule = {
   id: 'S-IN-BIND-IP',
@@ -19,10 +18,8 @@ export const ingressBindIp: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: { number: 9080, protocol: 'HTTP', name: 'http' }, bind: '0.0.0.0' }] })],
   },
   check(sidecar, report) {
-    for (const { listener, path } of ingressListeners(sidecar)) {
-      const bind = stringAt(listener, 'bind');
+    for (const { bind, bindPath: where } of sidecarView(sidecar).ingress) {
       if (!bind || isIpAddress(bind)) continue;
-      const where = fieldPath(path, 'bind');
       if (bind.startsWith(UNIX_SCHEME)) {
         report(where, `ingress bind ${JSON.stringify(bind)} is a Unix socket: ingress listeners bind only to IP addresses; use an IP such as "0.0.0.0", and set defaultEndpoint to forward to the socket`);
       } else {

@@ -1,5 +1,5 @@
+import { defaultEndpointRule } from '../support/default-endpoint-rule';
 import { sidecarManifest } from '../support/example-manifests';
-import { defaultEndpointRule } from '../support/ingress-listener';
 
 const PORT = { number: 9080, protocol: 'HTTP', name: 'http' };
 

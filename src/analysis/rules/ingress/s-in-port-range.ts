@@ -1,9 +1,9 @@
 import { Severity } from '../../finding';
-import { fieldPath } from '../../manifest';
+import { isPresent } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { UINT32_MAX } from '../../syntax/port';
 import { sidecarManifest } from '../support/example-manifests';
-import { ingressPorts, portNumber } from '../support/ingress-listener';
 
 const MAX_PORT = 65535;
 
@@ -21,17 +21,15 @@ export const ingressPortRange: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: { number: 9080, protocol: 'HTTP', name: 'http' } }] })],
   },
   check(sidecar, report) {
-    for (const { port, path } of ingressPorts(sidecar)) {
-      const portPath = fieldPath(path, 'port');
-      const number = portNumber(port);
+    for (const { port, portNumber: number, portPath, portNumberPath } of sidecarView(sidecar).ingress) {
       // Numbers outside uint32 never reach the webhook: S-PORT-NUMBER-CRD reports them.
-      if (number === undefined || (number >= 1 && number <= MAX_PORT) || number < 0 || number > UINT32_MAX) continue;
-      if (port.number === undefined || port.number === null) {
+      if (!port || number === undefined || (number >= 1 && number <= MAX_PORT) || number < 0 || number > UINT32_MAX) continue;
+      if (!isPresent(port.number)) {
         report(portPath, 'ingress port has no number: ingress listeners cannot be Unix-socket listeners, so set port.number from 1 to 65535');
       } else if (number === 0) {
-        report(fieldPath(portPath, 'number'), 'ingress port number 0 is invalid: Istio treats 0 as missing; set port.number from 1 to 65535');
+        report(portNumberPath, 'ingress port number 0 is invalid: Istio treats 0 as missing; set port.number from 1 to 65535');
       } else {
-        report(fieldPath(portPath, 'number'), `ingress port number ${number} is outside 1..65535; pick a port from 1 to 65535`);
+        report(portNumberPath, `ingress port number ${number} is outside 1..65535; pick a port from 1 to 65535`);
       }
     }
   },

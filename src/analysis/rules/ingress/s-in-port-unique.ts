@@ -1,8 +1,7 @@
 import { Severity } from '../../finding';
-import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
-import { ingressPorts, portNumber } from '../support/ingress-listener';
 
 export const ingressPortUnique: SidecarRule = {
   id: 'S-IN-PORT-UNIQUE',
@@ -29,8 +28,7 @@ export const ingressPortUnique: SidecarRule = {
   },
   check(sidecar, report) {
     const firstUse = new Map<number, string>();
-    for (const { port, path } of ingressPorts(sidecar)) {
-      const number = portNumber(port);
+    for (const { portNumber: number, path, portNumberPath } of sidecarView(sidecar).ingress) {
       // A missing or zero number is S-IN-PORT-RANGE's finding; a clash between two of them says nothing more.
       if (number === undefined || number <= 0) continue;
       const first = firstUse.get(number);
@@ -39,7 +37,7 @@ export const ingressPortUnique: SidecarRule = {
         continue;
       }
       report(
-        fieldPath(fieldPath(path, 'port'), 'number'),
+        portNumberPath,
         `ingress port ${number} is already used by ${first}: port numbers must be unique across ingress listeners even when their binds differ; pick another port`,
       );
     }

@@ -1,8 +1,9 @@
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { selectSidecars } from '../../selection';
+import { sidecarView } from '../../sidecar-view';
 import { meshSidecar, namespaceManifest } from '../support/mesh-examples';
-import { isAmbientWorkload, isNamespaceWide, objectList, selectorForm } from '../support/mesh-helpers';
+import { isAmbientWorkload, isNamespaceWide, objectList } from '../support/mesh-helpers';
 
 // O(n + matches): each Sidecar reads its matched workloads from selection.
 export const ambientIneffective: MeshRule = {
@@ -28,7 +29,7 @@ export const ambientIneffective: MeshRule = {
           + 'delete it, or enable sidecar injection for the namespace if its pods are meant to run sidecars');
         continue;
       }
-      if (selectorForm(sidecar) === 'absent' || selectorForm(sidecar) === 'malformed') continue;
+      if (sidecarView(sidecar).selectorForm === 'absent' || sidecarView(sidecar).selectorForm === 'malformed') continue;
       const matched = matchedBy.get(sidecar) ?? [];
       if (matched.length === 0 || !matched.every((w) => isAmbientWorkload(mesh, w))) continue;
       report(sidecar,

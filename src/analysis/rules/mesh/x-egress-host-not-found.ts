@@ -1,10 +1,10 @@
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { MeshSnapshot, RegistryHost, SidecarResource } from '../../snapshot';
 import { EgressHostParts, splitEgressHost } from '../../syntax/egress-host';
 import { meshSidecar, serviceEntryManifest } from '../support/mesh-examples';
 import { namespacePhrase } from '../support/mesh-helpers';
-import { egressHosts } from '../support/sidecar-fields';
 
 // O(h·d): each egress host looks up its name and its d wildcard suffixes in the registry map.
 export const egressHostNotFound: MeshRule = {
@@ -24,7 +24,7 @@ export const egressHostNotFound: MeshRule = {
     // Without a single Service or ServiceEntry the input says nothing about the registry.
     if (!mesh.hasRegistry) return;
     for (const sidecar of mesh.sidecars) {
-      for (const { host, path } of egressHosts(sidecar)) {
+      for (const { host, path } of sidecarView(sidecar).hosts) {
         const parts = splitEgressHost(host);
         // Exclusions, wildcards and malformed hosts (the S-HOST rules' business) import no one name.
         if (!parts || parts.exclusion || !parts.namespace || !parts.dnsName || parts.dnsName === '*' || parts.dnsName.startsWith('*.')) continue;

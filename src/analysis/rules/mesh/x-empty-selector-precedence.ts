@@ -1,9 +1,10 @@
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { compareSidecarAge } from '../../selection';
+import { sidecarView } from '../../sidecar-view';
 import { SidecarResource } from '../../snapshot';
 import { meshSidecar } from '../support/mesh-examples';
-import { nameList, selectorForm } from '../support/mesh-helpers';
+import { nameList } from '../support/mesh-helpers';
 
 // O(n log n + related reported): each namespace holding an empty selector is sorted once.
 export const emptySelectorPrecedence: MeshRule = {
@@ -20,7 +21,7 @@ export const emptySelectorPrecedence: MeshRule = {
     passing: [meshSidecar('prod', 'default'), meshSidecar('prod', 'ratings', { labels: { app: 'ratings' } })],
   },
   check(mesh, report) {
-    const namespaces = new Set(mesh.sidecars.filter((s) => selectorForm(s) === 'empty').map((s) => s.ref.namespace));
+    const namespaces = new Set(mesh.sidecars.filter((s) => sidecarView(s).selectorForm === 'empty').map((s) => s.ref.namespace));
     namespaces.delete(mesh.rootNamespace); // X-ROOT-EMPTY-SELECTOR covers the root namespace
     for (const namespace of namespaces) {
       if (mesh.isAmbientNamespace(namespace)) continue; // X-AMBIENT-INEFFECTIVE covers these
@@ -28,8 +29,8 @@ export const emptySelectorPrecedence: MeshRule = {
       const defaults = sidecars.filter((s) => !s.hasSelectorField);
       const selectors = sidecars.filter((s) => s.hasSelectorField).sort(compareSidecarAge);
       selectors.forEach((sidecar, i) => {
-        if (selectorForm(sidecar) !== 'empty') return;
-        const shadowed = selectors.slice(i + 1).filter((s) => selectorForm(s) === 'labels');
+        if (sidecarView(sidecar).selectorForm !== 'empty') return;
+        const shadowed = selectors.slice(i + 1).filter((s) => sidecarView(s).selectorForm === 'labels');
         report(sidecar, message(defaults, shadowed), { path: 'spec.workloadSelector', related: [...defaults, ...shadowed] });
       });
     }

@@ -1,9 +1,10 @@
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { selectSidecars } from '../../selection';
+import { sidecarView } from '../../sidecar-view';
 import { isGatewayPod } from '../../workloads';
 import { deploymentManifest, selectorSidecar } from '../support/mesh-examples';
-import { objectList, selectorForm } from '../support/mesh-helpers';
+import { objectList } from '../support/mesh-helpers';
 
 // O(n + matches): each Sidecar reads its matched workloads from selection.
 export const notForGateways: MeshRule = {
@@ -28,7 +29,7 @@ export const notForGateways: MeshRule = {
   check(mesh, report) {
     const { matchedBy } = selectSidecars(mesh);
     for (const sidecar of mesh.sidecars) {
-      const form = selectorForm(sidecar);
+      const form = sidecarView(sidecar).selectorForm;
       if (form !== 'labels' && form !== 'empty') continue;
       const matched = matchedBy.get(sidecar) ?? [];
       if (matched.length === 0 || !matched.every((w) => isGatewayPod(w.pod))) continue;

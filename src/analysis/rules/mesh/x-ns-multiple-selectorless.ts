@@ -1,8 +1,9 @@
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { SidecarResource } from '../../snapshot';
 import { meshSidecar } from '../support/mesh-examples';
-import { compareIstiodOrder, isNamespaceWide, nameList, namespacePhrase, selectorForm, sidecarNamespaces } from '../support/mesh-helpers';
+import { compareIstiodOrder, isNamespaceWide, nameList, namespacePhrase, sidecarNamespaces } from '../support/mesh-helpers';
 
 // O(n log n): one pass groups the namespace-wide Sidecars by namespace, each group is sorted once.
 export const nsMultipleSelectorless: MeshRule = {
@@ -32,7 +33,7 @@ export const nsMultipleSelectorless: MeshRule = {
 
 function message(namespace: string | undefined, used: SidecarResource, ignored: readonly SidecarResource[]): string {
   const all = nameList([used, ...ignored].map((s) => s.ref.name), Number.MAX_SAFE_INTEGER);
-  const why = selectorForm(used) === 'empty'
+  const why = sidecarView(used).selectorForm === 'empty'
     ? 'its empty workloadSelector puts it before any Sidecar without one'
     : 'the oldest by creationTimestamp, then by name';
   return `${namespacePhrase(namespace)} has ${ignored.length + 1} Sidecars that apply to the whole namespace (no workloadSelector, or an empty one): ${all}; `

@@ -1,7 +1,8 @@
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { meshSidecar } from '../support/mesh-examples';
-import { selectorForm, selectorString } from '../support/mesh-helpers';
+import { selectorString } from '../support/mesh-helpers';
 
 // O(s) for the s Sidecars of the root namespace, read from the namespace index.
 export const rootDefaultHasSelector: MeshRule = {
@@ -20,7 +21,7 @@ export const rootDefaultHasSelector: MeshRule = {
   check(mesh, report) {
     const root = mesh.rootNamespace;
     for (const sidecar of mesh.sidecarsIn(root)) {
-      if (selectorForm(sidecar) !== 'labels') continue;
+      if (sidecarView(sidecar).selectorForm !== 'labels') continue;
       report(sidecar,
         `this Sidecar is in the mesh root namespace "${root}" but has a workloadSelector ("${selectorString(sidecar.selectorLabels)}"), so it is never the mesh-wide default: `
         + `it applies only to matching pods in "${root}"; remove the workloadSelector to make it the mesh-wide default, or move it to the namespace of the workloads it is for`,

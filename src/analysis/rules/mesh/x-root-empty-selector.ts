@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { meshSidecar } from '../support/mesh-examples';
-import { selectorForm } from '../support/mesh-helpers';
 
 // O(s) for the s Sidecars of the root namespace, read from the namespace index.
 export const rootEmptySelector: MeshRule = {
@@ -20,7 +20,7 @@ export const rootEmptySelector: MeshRule = {
   check(mesh, report) {
     const root = mesh.rootNamespace;
     for (const sidecar of mesh.sidecarsIn(root)) {
-      if (selectorForm(sidecar) !== 'empty') continue;
+      if (sidecarView(sidecar).selectorForm !== 'empty') continue;
       report(sidecar,
         `this Sidecar in the mesh root namespace "${root}" has an empty workloadSelector, so it is not the mesh-wide default (istiod only checks whether the field is present): `
         + `it applies to every pod of "${root}" and nowhere else; remove the workloadSelector field to make it the mesh-wide default`,

@@ -1,8 +1,9 @@
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { selectSidecars } from '../../selection';
+import { sidecarView } from '../../sidecar-view';
 import { deploymentManifest, selectorSidecar } from '../support/mesh-examples';
-import { namespacePhrase, selectorForm, selectorString } from '../support/mesh-helpers';
+import { namespacePhrase, selectorString } from '../support/mesh-helpers';
 
 // O(n): selection already matched every selector through the label index.
 export const selectorNoMatch: MeshRule = {
@@ -23,7 +24,7 @@ export const selectorNoMatch: MeshRule = {
     if (mesh.workloads.length === 0) return;
     const { matchedBy } = selectSidecars(mesh);
     for (const sidecar of mesh.sidecars) {
-      if (selectorForm(sidecar) !== 'labels' || (matchedBy.get(sidecar)?.length ?? 0) > 0) continue;
+      if (sidecarView(sidecar).selectorForm !== 'labels' || (matchedBy.get(sidecar)?.length ?? 0) > 0) continue;
       report(sidecar,
         `no workload in ${namespacePhrase(sidecar.ref.namespace)} has pods labelled "${selectorString(sidecar.selectorLabels)}", so this Sidecar applies to nothing `
         + '(a Sidecar only selects pods in its own namespace); fix the labels or the namespace, or suppress this rule if the workload is deployed outside this input',

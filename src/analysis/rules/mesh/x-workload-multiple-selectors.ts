@@ -1,9 +1,10 @@
 import { Severity } from '../../finding';
 import { MeshReport, MeshRule, RuleSource } from '../../rule';
 import { SelectionVia, selectSidecars } from '../../selection';
+import { sidecarView } from '../../sidecar-view';
 import { MeshSnapshot, SidecarResource, WorkloadResource } from '../../snapshot';
 import { deploymentManifest, selectorSidecar } from '../support/mesh-examples';
-import { nameList, namespacePhrase, objectList, selectorForm, selectorString, sidecarNamespaces } from '../support/mesh-helpers';
+import { nameList, namespacePhrase, objectList, selectorString, sidecarNamespaces } from '../support/mesh-helpers';
 import { SelectorOverlap, overlappingSelectors } from '../support/selector-overlap';
 
 // (a) linear in the workloads' matching lists from selection; (b) O(n·g + pairs reported) per
@@ -42,7 +43,7 @@ function reportMatchedWorkloads(mesh: MeshSnapshot, report: MeshReport): Set<str
   const groups = new Map<string, { sidecars: SidecarResource[]; winner: SidecarResource; workloads: WorkloadResource[] }>();
   for (const selection of selectSidecars(mesh).workloads) {
     // `matching` is in istiod's order; empty selectors are X-EMPTY-SELECTOR-PRECEDENCE's business.
-    const sidecars = selection.matching.filter((s) => selectorForm(s) === 'labels');
+    const sidecars = selection.matching.filter((s) => sidecarView(s).selectorForm === 'labels');
     if (sidecars.length < 2) continue;
     const key = sidecars.map((s) => s.index).join(',');
     let group = groups.get(key);
@@ -71,7 +72,7 @@ function reportMatchedWorkloads(mesh: MeshSnapshot, report: MeshReport): Set<str
 function reportPossibleOverlaps(mesh: MeshSnapshot, report: MeshReport, shown: ReadonlySet<string>): void {
   for (const namespace of sidecarNamespaces(mesh)) {
     if (mesh.isAmbientNamespace(namespace)) continue;
-    const selectors = mesh.sidecarsIn(namespace).filter((s) => selectorForm(s) === 'labels');
+    const selectors = mesh.sidecarsIn(namespace).filter((s) => sidecarView(s).selectorForm === 'labels');
     for (const overlap of overlappingSelectors(selectors)) {
       if (shown.has(pairKey(overlap.first, overlap.second))) continue;
       report(overlap.second, overlapMessage(overlap), {

@@ -1,7 +1,8 @@
 import { Severity } from '../../finding';
+import { isPresent } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
-import { EXAMPLE_PROXY, PROXY_PATH, isAbsent, outboundPolicyOf } from '../support/policy-fields';
+import { sidecarView } from '../../sidecar-view';
+import { EXAMPLE_PROXY, sidecarManifest } from '../support/example-manifests';
 
 export const otpEgressProxyDeprecated: SidecarRule = {
   id: 'S-OTP-EGRESSPROXY-DEPRECATED',
@@ -17,8 +18,8 @@ export const otpEgressProxyDeprecated: SidecarRule = {
     passing: [sidecarManifest({ outboundTrafficPolicy: { mode: 'ALLOW_ANY' } })],
   },
   check(sidecar, report) {
-    const policy = outboundPolicyOf(sidecar)?.policy;
-    if (!policy || isAbsent(policy.egressProxy)) return;
-    report(PROXY_PATH, 'egressProxy is deprecated: istioctl analyze reports it as ignored (IST0002) and Istio no longer documents it, although istiod still sends unknown traffic to it; declare external destinations with ServiceEntries or route them through an egress gateway, and remove egressProxy');
+    const policy = sidecarView(sidecar).outboundPolicy;
+    if (!policy || !isPresent(policy.raw.egressProxy)) return;
+    report(policy.egressProxyPath, 'egressProxy is deprecated: istioctl analyze reports it as ignored (IST0002) and Istio no longer documents it, although istiod still sends unknown traffic to it; declare external destinations with ServiceEntries or route them through an egress gateway, and remove egressProxy');
   },
 };

@@ -1,9 +1,9 @@
 import { Severity } from '../../finding';
-import { fieldPath, isObject } from '../../manifest';
+import { fieldPath, isObject, isPresent } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { isUint32 } from '../../syntax/port';
 import { sidecarManifest } from '../support/example-manifests';
-import { PROXY_PATH, isAbsent, outboundPolicyOf } from '../support/policy-fields';
 
 export const otpEgressProxyPort: SidecarRule = {
   id: 'S-OTP-EGRESSPROXY-PORT',
@@ -19,11 +19,11 @@ export const otpEgressProxyPort: SidecarRule = {
     passing: [sidecarManifest({ outboundTrafficPolicy: { mode: 'ALLOW_ANY', egressProxy: { host: 'egress-proxy.infra.svc.cluster.local', port: { number: 3128 } } } })],
   },
   check(sidecar, report) {
-    const proxy = outboundPolicyOf(sidecar)?.egressProxy;
+    const proxy = sidecarView(sidecar).outboundPolicy?.egressProxy;
     if (!proxy) return;
-    const portPath = fieldPath(PROXY_PATH, 'port');
-    const port = proxy.port;
-    if (isAbsent(port)) {
+    const portPath = fieldPath(proxy.path, 'port');
+    const port = proxy.raw.port;
+    if (!isPresent(port)) {
       report(portPath, 'egressProxy has no port: set port: {number: <port>} to the port of the proxy service, e.g. 3128');
       return;
     }
@@ -31,7 +31,7 @@ export const otpEgressProxyPort: SidecarRule = {
     const number = port.number;
     const numberPath = fieldPath(portPath, 'number');
     // Numbers outside the CRD's uint32 range, negative ones too, are S-CRD-TYPES's.
-    if (isAbsent(number) || number === 0) {
+    if (!isPresent(number) || number === 0) {
       report(numberPath, 'egressProxy port has no number (or 0): set it to the port of the proxy service, from 1 to 65535');
     } else if (typeof number === 'number' && number > 65535 && isUint32(number)) {
       report(numberPath, `egressProxy port ${number} is outside 1..65535: set it to the port of the proxy service`);

@@ -1,7 +1,8 @@
 import { Severity } from '../../finding';
+import { isPresent } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
-import { EXAMPLE_PROXY, PROXY_PATH, isAbsent, outboundPolicyOf } from '../support/policy-fields';
+import { sidecarView } from '../../sidecar-view';
+import { EXAMPLE_PROXY, sidecarManifest } from '../support/example-manifests';
 
 export const otpEgressProxyRequiresAllowAny: SidecarRule = {
   id: 'S-OTP-EGRESSPROXY-REQUIRES-ALLOW-ANY',
@@ -17,13 +18,13 @@ export const otpEgressProxyRequiresAllowAny: SidecarRule = {
     passing: [sidecarManifest({ outboundTrafficPolicy: { mode: 'ALLOW_ANY', egressProxy: EXAMPLE_PROXY } })],
   },
   check(sidecar, report) {
-    const policy = outboundPolicyOf(sidecar);
+    const policy = sidecarView(sidecar).outboundPolicy;
     if (!policy?.egressProxy) return;
     // Any other mode value is S-OTP-MODE-ENUM's (or the schema rule's).
-    if (isAbsent(policy.mode)) {
-      report(PROXY_PATH, 'egressProxy needs mode ALLOW_ANY, but outboundTrafficPolicy has no mode, which means REGISTRY_ONLY: set mode: ALLOW_ANY, or remove egressProxy');
+    if (!isPresent(policy.mode)) {
+      report(policy.egressProxyPath, 'egressProxy needs mode ALLOW_ANY, but outboundTrafficPolicy has no mode, which means REGISTRY_ONLY: set mode: ALLOW_ANY, or remove egressProxy');
     } else if (policy.mode === 'REGISTRY_ONLY') {
-      report(PROXY_PATH, 'egressProxy needs mode ALLOW_ANY, but outboundTrafficPolicy mode is "REGISTRY_ONLY", which never sends traffic to unknown destinations: set mode: ALLOW_ANY, or remove egressProxy');
+      report(policy.egressProxyPath, 'egressProxy needs mode ALLOW_ANY, but outboundTrafficPolicy mode is "REGISTRY_ONLY", which never sends traffic to unknown destinations: set mode: ALLOW_ANY, or remove egressProxy');
     }
   },
 };

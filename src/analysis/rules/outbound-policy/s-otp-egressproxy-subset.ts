@@ -1,9 +1,9 @@
 import { Severity } from '../../finding';
 import { fieldPath, stringAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { isDns1123Label } from '../../syntax/dns';
 import { sidecarManifest } from '../support/example-manifests';
-import { outboundPolicyOf, PROXY_PATH } from '../support/policy-fields';
 
 export const otpEgressProxySubset: SidecarRule = {
   id: 'S-OTP-EGRESSPROXY-SUBSET',
@@ -19,9 +19,10 @@ export const otpEgressProxySubset: SidecarRule = {
     passing: [sidecarManifest({ outboundTrafficPolicy: { mode: 'ALLOW_ANY', egressProxy: { host: 'egress-proxy.infra.svc.cluster.local', port: { number: 3128 }, subset: 'v1' } } })],
   },
   check(sidecar, report) {
-    const subset = stringAt(outboundPolicyOf(sidecar)?.egressProxy, 'subset');
+    const proxy = sidecarView(sidecar).outboundPolicy?.egressProxy;
+    const subset = stringAt(proxy?.raw, 'subset');
     // Istio skips an empty subset: it means the whole service.
-    if (subset === undefined || subset === '' || isDns1123Label(subset)) return;
-    report(fieldPath(PROXY_PATH, 'subset'), `egressProxy subset ${JSON.stringify(subset)} is not a DNS label: use the name of a DestinationRule subset (at most 63 letters, digits and "-", starting and ending with a letter or digit), e.g. "v1", or leave subset out`);
+    if (!proxy || subset === undefined || subset === '' || isDns1123Label(subset)) return;
+    report(fieldPath(proxy.path, 'subset'), `egressProxy subset ${JSON.stringify(subset)} is not a DNS label: use the name of a DestinationRule subset (at most 63 letters, digits and "-", starting and ending with a letter or digit), e.g. "v1", or leave subset out`);
   },
 };

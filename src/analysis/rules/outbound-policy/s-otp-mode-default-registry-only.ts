@@ -1,7 +1,8 @@
 import { Severity } from '../../finding';
+import { isPresent } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
-import { POLICY_PATH, isAbsent, outboundPolicyOf } from '../support/policy-fields';
 
 export const otpModeDefaultRegistryOnly: SidecarRule = {
   id: 'S-OTP-MODE-DEFAULT-REGISTRY-ONLY',
@@ -17,8 +18,8 @@ export const otpModeDefaultRegistryOnly: SidecarRule = {
     passing: [sidecarManifest({ outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } })],
   },
   check(sidecar, report) {
-    const policy = outboundPolicyOf(sidecar);
-    if (!policy || !isAbsent(policy.mode)) return;
-    report(POLICY_PATH, 'outboundTrafficPolicy has no mode, so Istio uses REGISTRY_ONLY for this Sidecar, not the mesh\'s outboundTrafficPolicy mode: destinations outside the service registry are blocked; write mode: REGISTRY_ONLY or mode: ALLOW_ANY explicitly, or remove outboundTrafficPolicy to keep the mesh\'s mode');
+    const policy = sidecarView(sidecar).outboundPolicy;
+    if (!policy || isPresent(policy.mode)) return;
+    report(policy.path, 'outboundTrafficPolicy has no mode, so Istio uses REGISTRY_ONLY for this Sidecar, not the mesh\'s outboundTrafficPolicy mode: destinations outside the service registry are blocked; write mode: REGISTRY_ONLY or mode: ALLOW_ANY explicitly, or remove outboundTrafficPolicy to keep the mesh\'s mode');
   },
 };

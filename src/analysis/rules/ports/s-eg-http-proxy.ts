@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { fieldPath, stringAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
-import { sidecarPorts } from '../support/sidecar-ports';
 
 export const egHttpProxy: SidecarRule = {
   id: 'S-EG-HTTP-PROXY',
@@ -21,7 +21,7 @@ export const egHttpProxy: SidecarRule = {
     })],
   },
   check(sidecar, report) {
-    for (const { port, path, direction } of sidecarPorts(sidecar)) {
+    for (const { raw: port, path, direction } of sidecarView(sidecar).ports) {
       const protocol = stringAt(port, 'protocol');
       if (direction !== 'ingress' || protocol?.toUpperCase() !== 'HTTP_PROXY') continue;
       report(fieldPath(path, 'protocol'), `ingress port protocol ${JSON.stringify(protocol)} is meant for egress listeners only (an outbound proxy port the application sends its HTTP requests through); use "HTTP" for inbound HTTP traffic`);

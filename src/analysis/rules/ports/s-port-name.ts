@@ -1,9 +1,9 @@
 import { Severity } from '../../finding';
 import { fieldPath, stringAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { portNameProblem } from '../../syntax/port';
 import { sidecarManifest } from '../support/example-manifests';
-import { sidecarPorts } from '../support/sidecar-ports';
 
 export const portName: SidecarRule = {
   id: 'S-PORT-NAME',
@@ -19,7 +19,7 @@ export const portName: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: { number: 9080, protocol: 'HTTP', name: 'http-9080' } }] })],
   },
   check(sidecar, report) {
-    for (const { port, path, direction } of sidecarPorts(sidecar)) {
+    for (const { raw: port, path, direction } of sidecarView(sidecar).ports) {
       const name = stringAt(port, 'name');
       // An empty name means "no name".
       const problem = name ? portNameProblem(name) : undefined;

@@ -1,9 +1,9 @@
 import { Severity } from '../../finding';
 import { fieldPath, stringAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { ISTIO_PROTOCOLS, protocolProblem } from '../../syntax/port';
 import { sidecarManifest } from '../support/example-manifests';
-import { sidecarPorts } from '../support/sidecar-ports';
 
 // Names people reach for that Istio spells differently.
 const ALIASES: { [normalized: string]: string } = { HTTP1: 'HTTP', HTTP11: 'HTTP', H2C: 'HTTP2', H2: 'HTTP2' };
@@ -32,7 +32,7 @@ export const portProtocol: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: { number: 9080, protocol: 'http' } }, { port: { number: 9081 } }] })],
   },
   check(sidecar, report) {
-    for (const { port, path, direction } of sidecarPorts(sidecar)) {
+    for (const { raw: port, path, direction } of sidecarView(sidecar).ports) {
       const protocol = stringAt(port, 'protocol');
       // An empty protocol lets Istio sniff it.
       const problem = protocol ? protocolProblem(protocol) : undefined;

@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
-import { sidecarPorts } from '../support/sidecar-ports';
 
 export const portTargetPort: SidecarRule = {
   id: 'S-PORT-TARGETPORT',
@@ -18,7 +18,7 @@ export const portTargetPort: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: { number: 9080, protocol: 'HTTP' }, defaultEndpoint: '127.0.0.1:8080' }] })],
   },
   check(sidecar, report) {
-    for (const { port, path, direction } of sidecarPorts(sidecar)) {
+    for (const { raw: port, path, direction } of sidecarView(sidecar).ports) {
       const targetPort = port.targetPort;
       // A targetPort of another type, or negative, is the schema rule's to report.
       if (typeof targetPort !== 'number' || !(targetPort > 0)) continue;

@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
-import { selectorLabels } from '../support/selector-labels';
 
 export const selEmptyKey: SidecarRule = {
   id: 'S-SEL-EMPTY-KEY',
@@ -17,7 +17,7 @@ export const selEmptyKey: SidecarRule = {
     passing: [sidecarManifest({ workloadSelector: { labels: { app: 'ratings' } }, egress: [{ hosts: ['./*'] }] })],
   },
   check(sidecar, report) {
-    for (const { key, value, path } of selectorLabels(sidecar)) {
+    for (const { key, value, path } of sidecarView(sidecar).selector?.labels ?? []) {
       if (key !== '') continue;
       const shown = typeof value === 'string' ? ` (with the value ${JSON.stringify(value)})` : '';
       report(path, `a workloadSelector label has an empty key${shown}; Istio rejects it: write the label's key, e.g. "app", or remove the label`);

@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { objectAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
-import { SELECTOR_PATH } from '../support/selector-labels';
 
 export const selEmptyLabels: SidecarRule = {
   id: 'S-SEL-EMPTY-LABELS',
@@ -21,12 +21,12 @@ export const selEmptyLabels: SidecarRule = {
     ],
   },
   check(sidecar, report) {
-    const selector = objectAt(sidecar.spec, 'workloadSelector');
+    const selector = sidecarView(sidecar).selector;
     if (!selector) return;
-    const labels = objectAt(selector, 'labels');
+    const labels = objectAt(selector.raw, 'labels');
     // Labels of another type are the schema rule's to report.
-    const empty = selector.labels === undefined || selector.labels === null || (labels !== undefined && Object.keys(labels).length === 0);
+    const empty = selector.labelsValue === undefined || selector.labelsValue === null || (labels !== undefined && Object.keys(labels).length === 0);
     if (!empty) return;
-    report(SELECTOR_PATH, 'workloadSelector has no labels, so this Sidecar applies to every workload of its namespace and, unlike a Sidecar without workloadSelector, takes precedence over the namespace default; add labels to select workloads, or remove workloadSelector');
+    report(selector.path, 'workloadSelector has no labels, so this Sidecar applies to every workload of its namespace and, unlike a Sidecar without workloadSelector, takes precedence over the namespace default; add labels to select workloads, or remove workloadSelector');
   },
 };

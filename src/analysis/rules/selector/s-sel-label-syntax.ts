@@ -1,8 +1,8 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { labelKeyProblem, labelValueCharactersProblem } from '../../syntax/labels';
 import { sidecarManifest } from '../support/example-manifests';
-import { selectorLabels } from '../support/selector-labels';
 
 const NEVER_MATCHES = 'Kubernetes accepts no such label on a pod, so the selector can never match';
 
@@ -20,7 +20,7 @@ export const selLabelSyntax: SidecarRule = {
     passing: [sidecarManifest({ workloadSelector: { labels: { 'app.kubernetes.io/name': 'ratings' } }, egress: [{ hosts: ['./*'] }] })],
   },
   check(sidecar, report) {
-    for (const { key, value, path } of selectorLabels(sidecar)) {
+    for (const { key, value, path } of sidecarView(sidecar).selector?.labels ?? []) {
       // S-SEL-EMPTY-KEY and S-SEL-WILDCARD report these keys and values, S-SEL-VALUE-LENGTH the length of values.
       const keyProblem = key === '' || key.includes('*') ? undefined : labelKeyProblem(key);
       if (keyProblem) {

@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { sidecarManifest } from '../support/example-manifests';
-import { selectorLabels } from '../support/selector-labels';
 
 export const selWildcard: SidecarRule = {
   id: 'S-SEL-WILDCARD',
@@ -17,7 +17,7 @@ export const selWildcard: SidecarRule = {
     passing: [sidecarManifest({ workloadSelector: { labels: { app: 'ratings' } }, egress: [{ hosts: ['./*'] }] })],
   },
   check(sidecar, report) {
-    for (const { key, value, path } of selectorLabels(sidecar)) {
+    for (const { key, value, path } of sidecarView(sidecar).selector?.labels ?? []) {
       const inKey = key.includes('*');
       const inValue = typeof value === 'string' && value.includes('*');
       if (!inKey && !inValue) continue;

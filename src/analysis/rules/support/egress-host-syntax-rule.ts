@@ -1,10 +1,10 @@
-import { egressHosts } from './sidecar-fields';
 import { SyntaxFamily, SyntaxRuleDocs, syntaxFamilyRule } from './syntax-family-rule';
 import { SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { egressHostProblems } from '../../syntax/egress-host';
 
 const EGRESS_HOSTS: SyntaxFamily = {
-  values: (sidecar) => egressHosts(sidecar).map(({ host, path }) => ({ value: host, path })),
+  values: (sidecar) => sidecarView(sidecar).hosts.map(({ host, path }) => ({ value: host, path })),
   problems: egressHostProblems,
   describe: (host) => `egress host "${host}"`,
 };

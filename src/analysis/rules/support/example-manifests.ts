@@ -1,5 +1,7 @@
 import { JsonObject } from '../../manifest';
 
+// The manifests and parts of manifests the rules show in RULES.md as examples.
+
 /** Metadata of an example manifest; namespace defaults to "prod", name to "example". */
 export interface ExampleMetadata {
   readonly name?: string;
@@ -21,3 +23,15 @@ export function sidecarManifest(spec: unknown, metadata: ExampleMetadata = {}): 
     spec,
   };
 }
+
+/** TLS settings that pass every TLS rule. */
+export const SIMPLE_TLS = { mode: 'SIMPLE', serverCertificate: '/etc/certs/cert.pem', privateKey: '/etc/certs/key.pem' };
+
+/** A port for ingress TLS examples. */
+export const HTTPS_PORT = { number: 8443, protocol: 'HTTPS', name: 'https' };
+
+/** A connection pool that passes every pool rule. */
+export const TCP_POOL = { tcp: { maxConnections: 100, connectTimeout: '5s' } };
+
+/** A small valid egress proxy. */
+export const EXAMPLE_PROXY = { host: 'egress-proxy.infra.svc.cluster.local', port: { number: 3128 } };

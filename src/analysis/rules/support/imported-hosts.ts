@@ -1,6 +1,6 @@
 // What the duplicate-host warnings compare: the hosts each egress listener imports, with "."
 // resolved to the Sidecar's namespace, as Istio's webhook does before comparing them.
-import { egressHosts } from './sidecar-fields';
+import { sidecarView } from '../../sidecar-view';
 import { SidecarResource } from '../../snapshot';
 import { splitEgressHost } from '../../syntax/egress-host';
 
@@ -19,7 +19,7 @@ export interface ImportedHost {
  */
 export function importedHostsByListener(sidecar: SidecarResource): ImportedHost[][] {
   const byListener = new Map<number, ImportedHost[]>();
-  for (const { host, path, listener } of egressHosts(sidecar)) {
+  for (const { host, path, listener } of sidecarView(sidecar).hosts) {
     const parts = splitEgressHost(host);
     if (!parts || parts.exclusion) continue;
     const namespace = parts.namespace === '.' && sidecar.ref.namespace !== undefined ? sidecar.ref.namespace : parts.namespace;

@@ -1,35 +1,14 @@
 // What the mesh rules share: how a Sidecar's selector reads, istiod's order, and how messages
 // name objects. Everything here is O(1) or linear in what it is given.
-import { perSidecar } from './sidecar-fields';
 import { Labels } from '../../label-index';
-import { isObject } from '../../manifest';
 import { compareSidecarAge } from '../../selection';
+import { sidecarView } from '../../sidecar-view';
 import { AnyResource, MeshSnapshot, SidecarResource, WorkloadResource } from '../../snapshot';
 import { isAmbientPod } from '../../workloads';
 
-/**
- * How a Sidecar's `workloadSelector` reads: absent (istiod: namespace-wide), empty (`{}` or
- * `labels: {}`: istiod tries it before the namespace-wide ones and it matches every pod; the
- * analyzers count it as namespace-wide), with labels, or malformed (wrong types: the schema
- * rules report it and the mesh rules leave it alone rather than guess).
- */
-export type SelectorForm = 'absent' | 'empty' | 'labels' | 'malformed';
-
-/** Read once per Sidecar: a dozen mesh rules ask, some from inside sorts. */
-export const selectorForm: (sidecar: SidecarResource) => SelectorForm = perSidecar((sidecar) => {
-  if (!sidecar.hasSelectorField) return 'absent';
-  const selector = sidecar.spec.workloadSelector;
-  if (!isObject(selector)) return 'malformed';
-  const labels = selector.labels;
-  if (labels === undefined || labels === null) return 'empty';
-  if (!isObject(labels)) return 'malformed';
-  if (sidecar.selectorIsMalformed) return 'malformed';
-  return Object.keys(labels).length === 0 ? 'empty' : 'labels';
-});
-
 /** istioctl analyze and Kiali count a missing selector and an empty one as namespace-wide. */
 export function isNamespaceWide(sidecar: SidecarResource): boolean {
-  const form = selectorForm(sidecar);
+  const form = sidecarView(sidecar).selectorForm;
   return form === 'absent' || form === 'empty';
 }
 

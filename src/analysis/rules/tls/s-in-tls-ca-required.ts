@@ -1,7 +1,8 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
-import { HTTPS_PORT, SIMPLE_TLS, effectiveMode, ingressTlsBlocks, isMissingText } from '../support/ingress-tls';
+import { sidecarView } from '../../sidecar-view';
+import { HTTPS_PORT, SIMPLE_TLS, sidecarManifest } from '../support/example-manifests';
+import { effectiveMode, isMissingText } from '../support/tls-settings';
 
 const MUTUAL_MODES: readonly string[] = ['MUTUAL', 'OPTIONAL_MUTUAL'];
 
@@ -19,7 +20,7 @@ export const tlsCaRequired: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: HTTPS_PORT, tls: { ...SIMPLE_TLS, mode: 'MUTUAL', caCertificates: '/etc/certs/ca.pem' } }] })],
   },
   check(sidecar, report) {
-    for (const { tls, path } of ingressTlsBlocks(sidecar)) {
+    for (const { raw: tls, path } of sidecarView(sidecar).tls) {
       const mode = effectiveMode(tls);
       if (mode === undefined || !MUTUAL_MODES.includes(mode) || !isMissingText(tls, 'caCertificates')) continue;
       report(

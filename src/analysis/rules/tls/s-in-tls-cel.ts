@@ -1,7 +1,6 @@
 import { Severity } from '../../finding';
 import { RuleSource } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
-import { HTTPS_PORT, SIMPLE_TLS } from '../support/ingress-tls';
+import { HTTPS_PORT, SIMPLE_TLS, sidecarManifest } from '../support/example-manifests';
 import { schemaRule } from '../support/schema-rule';
 
 // The model owns which pairs are exclusive and which lists are sized (SERVER_TLS_SCHEMA).

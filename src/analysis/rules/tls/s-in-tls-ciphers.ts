@@ -1,9 +1,9 @@
 import { Severity } from '../../finding';
 import { arrayAt, fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
+import { sidecarView } from '../../sidecar-view';
 import { KNOWN_CIPHER_SUITES, isKnownCipherSuite } from '../support/cipher-suites';
-import { sidecarManifest } from '../support/example-manifests';
-import { HTTPS_PORT, SIMPLE_TLS, ingressTlsBlocks } from '../support/ingress-tls';
+import { HTTPS_PORT, SIMPLE_TLS, sidecarManifest } from '../support/example-manifests';
 
 export const tlsCiphers: SidecarRule = {
   id: 'S-IN-TLS-CIPHERS',
@@ -19,7 +19,7 @@ export const tlsCiphers: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: HTTPS_PORT, tls: { ...SIMPLE_TLS, cipherSuites: ['ECDHE-RSA-AES256-GCM-SHA384'] } }] })],
   },
   check(sidecar, report) {
-    for (const { tls, path } of ingressTlsBlocks(sidecar)) {
+    for (const { raw: tls, path } of sidecarView(sidecar).tls) {
       const listPath = fieldPath(path, 'cipherSuites');
       const firstIndex = new Map<string, number>();
       (arrayAt(tls, 'cipherSuites') ?? []).forEach((entry, index) => {

@@ -1,5 +1,5 @@
-import { sidecarManifest } from '../support/example-manifests';
-import { HTTPS_PORT, SIMPLE_TLS, unsupportedTlsFieldRule } from '../support/ingress-tls';
+import { HTTPS_PORT, SIMPLE_TLS, sidecarManifest } from '../support/example-manifests';
+import { unsupportedTlsFieldRule } from '../support/unsupported-tls-field-rule';
 
 export const tlsCredentialNames = unsupportedTlsFieldRule({
   id: 'S-IN-TLS-CREDENTIAL-NAMES',

@@ -1,8 +1,9 @@
 import { Severity } from '../../finding';
 import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
-import { HTTPS_PORT, SIMPLE_TLS, effectiveMode, ingressTlsBlocks, isSet } from '../support/ingress-tls';
+import { sidecarView } from '../../sidecar-view';
+import { HTTPS_PORT, SIMPLE_TLS, sidecarManifest } from '../support/example-manifests';
+import { effectiveMode, isSet } from '../support/tls-settings';
 
 export const tlsCrl: SidecarRule = {
   id: 'S-IN-TLS-CRL',
@@ -18,7 +19,7 @@ export const tlsCrl: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: HTTPS_PORT, tls: { ...SIMPLE_TLS, mode: 'MUTUAL', caCertificates: '/etc/certs/ca.pem', caCrl: '/etc/certs/crl.pem' } }] })],
   },
   check(sidecar, report) {
-    for (const { tls, path } of ingressTlsBlocks(sidecar)) {
+    for (const { raw: tls, path } of sidecarView(sidecar).tls) {
       if (effectiveMode(tls) !== 'SIMPLE' || !isSet(tls, 'caCrl')) continue;
       report(
         fieldPath(path, 'caCrl'),

@@ -1,8 +1,9 @@
 import { Severity } from '../../finding';
 import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
-import { HTTPS_PORT, SIMPLE_TLS, effectiveMode, ingressTlsBlocks } from '../support/ingress-tls';
+import { sidecarView } from '../../sidecar-view';
+import { HTTPS_PORT, SIMPLE_TLS, sidecarManifest } from '../support/example-manifests';
+import { effectiveMode } from '../support/tls-settings';
 
 const INTENDED = 'sidecar ingress TLS is meant for SIMPLE, MUTUAL or OPTIONAL_MUTUAL; set mode to one of them';
 
@@ -20,7 +21,7 @@ export const tlsModeDefaultPassthrough: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: HTTPS_PORT, tls: SIMPLE_TLS }] })],
   },
   check(sidecar, report) {
-    for (const { tls, path } of ingressTlsBlocks(sidecar)) {
+    for (const { raw: tls, path } of sidecarView(sidecar).tls) {
       if (effectiveMode(tls) !== 'PASSTHROUGH') continue;
       if (tls.mode === undefined || tls.mode === null) {
         report(path, `tls has no mode, which Istio reads as PASSTHROUGH: the sidecar would not terminate TLS and would ignore any certificate; ${INTENDED}`);

@@ -1,8 +1,9 @@
 import { Severity } from '../../finding';
 import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
-import { HTTPS_PORT, SIMPLE_TLS, effectiveMode, ingressTlsBlocks } from '../support/ingress-tls';
+import { sidecarView } from '../../sidecar-view';
+import { HTTPS_PORT, SIMPLE_TLS, sidecarManifest } from '../support/example-manifests';
+import { effectiveMode } from '../support/tls-settings';
 
 const FORBIDDEN_MODES: readonly string[] = ['ISTIO_MUTUAL', 'AUTO_PASSTHROUGH'];
 
@@ -20,7 +21,7 @@ export const tlsModeForbidden: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: HTTPS_PORT, tls: SIMPLE_TLS }] })],
   },
   check(sidecar, report) {
-    for (const { tls, path } of ingressTlsBlocks(sidecar)) {
+    for (const { raw: tls, path } of sidecarView(sidecar).tls) {
       const mode = effectiveMode(tls);
       if (mode === undefined || !FORBIDDEN_MODES.includes(mode)) continue;
       report(

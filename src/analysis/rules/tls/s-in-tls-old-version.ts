@@ -1,8 +1,9 @@
 import { Severity } from '../../finding';
 import { fieldPath, stringAt } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
-import { HTTPS_PORT, SIMPLE_TLS, ingressTlsBlocks, isSet } from '../support/ingress-tls';
+import { sidecarView } from '../../sidecar-view';
+import { HTTPS_PORT, SIMPLE_TLS, sidecarManifest } from '../support/example-manifests';
+import { isSet } from '../support/tls-settings';
 
 const OLD_VERSIONS: readonly string[] = ['TLSV1_0', 'TLSV1_1'];
 
@@ -20,7 +21,7 @@ export const tlsOldVersion: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: HTTPS_PORT, tls: { ...SIMPLE_TLS, minProtocolVersion: 'TLSV1_1', cipherSuites: ['ECDHE-RSA-AES128-SHA'] } }] })],
   },
   check(sidecar, report) {
-    for (const { tls, path } of ingressTlsBlocks(sidecar)) {
+    for (const { raw: tls, path } of sidecarView(sidecar).tls) {
       const version = stringAt(tls, 'minProtocolVersion');
       if (version === undefined || !OLD_VERSIONS.includes(version) || isSet(tls, 'cipherSuites')) continue;
       report(

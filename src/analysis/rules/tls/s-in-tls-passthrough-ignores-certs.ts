@@ -1,7 +1,8 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
-import { HTTPS_PORT, SIMPLE_TLS, effectiveMode, ingressTlsBlocks, isSet } from '../support/ingress-tls';
+import { sidecarView } from '../../sidecar-view';
+import { HTTPS_PORT, SIMPLE_TLS, sidecarManifest } from '../support/example-manifests';
+import { effectiveMode, isSet } from '../support/tls-settings';
 
 const PASSTHROUGH_MODES: readonly string[] = ['PASSTHROUGH', 'AUTO_PASSTHROUGH'];
 const CERTIFICATE_FIELDS: readonly string[] = [
@@ -22,7 +23,7 @@ export const tlsPassthroughIgnoresCerts: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: HTTPS_PORT, tls: SIMPLE_TLS }] })],
   },
   check(sidecar, report) {
-    for (const { tls, path } of ingressTlsBlocks(sidecar)) {
+    for (const { raw: tls, path } of sidecarView(sidecar).tls) {
       const mode = effectiveMode(tls);
       if (mode === undefined || !PASSTHROUGH_MODES.includes(mode)) continue;
       const ignored = CERTIFICATE_FIELDS.filter((key) => isSet(tls, key));

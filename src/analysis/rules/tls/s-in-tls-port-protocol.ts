@@ -1,9 +1,8 @@
 import { Severity } from '../../finding';
 import { fieldPath } from '../../manifest';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
-import { portProtocol } from '../support/ingress-listener';
-import { HTTPS_PORT, SIMPLE_TLS, ingressTlsBlocks } from '../support/ingress-tls';
+import { sidecarView } from '../../sidecar-view';
+import { HTTPS_PORT, SIMPLE_TLS, sidecarManifest } from '../support/example-manifests';
 
 const TLS_PROTOCOLS: readonly string[] = ['HTTPS', 'TLS'];
 
@@ -21,12 +20,12 @@ export const tlsPortProtocol: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: HTTPS_PORT, tls: SIMPLE_TLS }] })],
   },
   check(sidecar, report) {
-    for (const { listener, listenerPath } of ingressTlsBlocks(sidecar)) {
-      const protocol = portProtocol(listener);
+    for (const { listener } of sidecarView(sidecar).tls) {
+      const protocol = listener.protocol;
       if (protocol === undefined || TLS_PROTOCOLS.includes(protocol.toUpperCase())) continue;
       const stated = protocol === '' ? 'has no protocol' : `has protocol ${JSON.stringify(protocol)}`;
       report(
-        fieldPath(fieldPath(listenerPath, 'port'), 'protocol'),
+        fieldPath(listener.portPath, 'protocol'),
         `the ingress port ${stated}, but the listener has tls settings: Istio accepts tls only on HTTPS or TLS ports; set port.protocol to HTTPS or TLS, or remove tls`,
       );
     }

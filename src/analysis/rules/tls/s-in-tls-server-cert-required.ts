@@ -1,7 +1,8 @@
 import { Severity } from '../../finding';
 import { RuleSource, SidecarRule } from '../../rule';
-import { sidecarManifest } from '../support/example-manifests';
-import { HTTPS_PORT, SIMPLE_TLS, TERMINATING_MODES, effectiveMode, ingressTlsBlocks, isMissingText } from '../support/ingress-tls';
+import { sidecarView } from '../../sidecar-view';
+import { HTTPS_PORT, SIMPLE_TLS, sidecarManifest } from '../support/example-manifests';
+import { TERMINATING_MODES, effectiveMode, isMissingText } from '../support/tls-settings';
 
 export const tlsServerCertRequired: SidecarRule = {
   id: 'S-IN-TLS-SERVER-CERT-REQUIRED',
@@ -17,7 +18,7 @@ export const tlsServerCertRequired: SidecarRule = {
     passing: [sidecarManifest({ ingress: [{ port: HTTPS_PORT, tls: SIMPLE_TLS }] })],
   },
   check(sidecar, report) {
-    for (const { tls, path } of ingressTlsBlocks(sidecar)) {
+    for (const { raw: tls, path } of sidecarView(sidecar).tls) {
       const mode = effectiveMode(tls);
       if (mode === undefined || !TERMINATING_MODES.includes(mode)) continue;
       // Checked even next to credentialName or tlsCertificates: those are rejected on Sidecars,
