@@ -161,10 +161,18 @@ function rangeStart(node: unknown): number | undefined {
  */
 export function entryOfFindings(findings: readonly Finding[], entries: readonly ManifestEntry[]): Array<number | undefined> {
   const wanted = new Set<string>();
-  for (const finding of findings) wanted.add(keyOf(finding.location, finding.resource));
+  // A first sieve by name, so that a large input with few findings builds few keys.
+  const names = new Set<string>();
+  for (const finding of findings) {
+    wanted.add(keyOf(finding.location, finding.resource));
+    names.add(finding.resource.name);
+  }
   const candidates = new Map<string, number[]>();
   entries.forEach((entry, index) => {
     if (!isObject(entry.manifest)) return;
+    const metadata = entry.manifest.metadata;
+    const name = isObject(metadata) && typeof metadata.name === 'string' ? metadata.name : '';
+    if (!names.has(name)) return;
     const key = keyOf(entry.location, resourceRefOf(entry.manifest));
     if (!wanted.has(key)) return;
     const list = candidates.get(key);

@@ -141,6 +141,18 @@ items:
     expect(findings.find((f) => f.ruleId === 'X-NS-MULTIPLE-SELECTORLESS')).toMatchObject({ path: '', line: 1, column: 1 });
   });
 
+  test('two objects of one file with the same kind, namespace and name: the one where the field is', () => {
+    const text = `${SIDECAR('default', '  egress:\n  - hosts: ["first.example.com"]\n')}---\n${SIDECAR('default', `  egress:
+  - hosts: ["./*"]
+  - port: {number: 9080, protocol: HTTP, name: http}
+    hosts: ["second.example.com"]
+`)}`;
+    const file = write('twins.yaml', text);
+    const findings = lintJson([file]);
+    expect(findings.find((f) => f.path === 'spec.egress[0].hosts[0]' && f.ruleId === 'S-HOST-FORMAT')).toMatchObject(positionOf(text, '"first.example.com"'));
+    expect(findings.find((f) => f.path === 'spec.egress[1].hosts[0]')).toMatchObject(positionOf(text, '"second.example.com"'));
+  });
+
   test('quoted keys, CRLF line endings and a byte order mark', () => {
     const text = `\ufeff${SIDECAR('default', `  workloadSelector:
     labels:
