@@ -69,7 +69,9 @@ describe('the three front doors agree', () => {
     return violations.map((v) => {
       const [, ruleId, severity] = /^(\S+) \((\w+)\)$/.exec(v.ruleName)!;
       const r = v.violatingResources[0];
-      return `${ruleId} ${severity} ${r.resourceName} ${r.locations[0] === '.' ? '' : r.locations[0]}: ${v.recommendation}`;
+      // A location is the field path and, where the manifest can be read, its line and column.
+      const path = r.locations[0].replace(/ \(line \d+, column \d+\)$/, '');
+      return `${ruleId} ${severity} ${r.resourceName} ${path === '.' ? '' : path}: ${v.recommendation}`;
     }).sort();
   }
 
