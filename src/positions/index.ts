@@ -1,9 +1,21 @@
 // Line and column of a finding's field in the YAML it was read from, for the CLI and the cdk8s-cli
 // plugin. Loading stays at parse speed (no positions kept); only the documents that have findings
 // are parsed again, with the `yaml` library, which keeps every node's offset.
-import { Document, LineCounter, Node, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { Finding, ResourceRef } from '../analysis/finding';
 import { JsonObject, ManifestEntry, isObject, resourceRefOf } from '../analysis/manifest';
+
+type YamlLibrary = typeof import('yaml');
+let yamlLibrary: YamlLibrary | undefined;
+
+/**
+ * The `yaml` library, loaded on first use: it is some seventy modules (a fifth of a second at
+ * start-up), and only a run with findings needs it.
+ */
+function yaml(): YamlLibrary {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return yamlLibrary ??= require('yaml') as YamlLibrary;
+}
 
 /** A place in a text file: 1-based line and column (the column counts UTF-16 code units). */
 export interface SourcePosition {
@@ -78,8 +90,9 @@ export interface FieldRequest {
  */
 export function locateFields(text: string, requests: readonly FieldRequest[]): Array<SourcePosition | undefined> {
   if (requests.length === 0) return [];
+  const { LineCounter, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
-  let documents: ReturnType<typeof parseAllDocuments>;
+  let documents: ReturnType<YamlLibrary['parseAllDocuments']>;
   try {
     documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
   } catch {
@@ -99,6 +112,7 @@ export function locateFields(text: string, requests: readonly FieldRequest[]): A
 
 /** The source offset of the node `steps` lead to in `document`, or of its deepest existing ancestor. */
 function offsetOf(document: Document, steps: readonly PathStep[]): number | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = document.contents;
   let offset = rangeStart(node) ?? document.range?.[0];
   for (const step of steps) {
@@ -127,6 +141,7 @@ const MAX_MERGE_DEPTH = 20;
 
 /** The pair of `map` whose key is `key`, looking into `<<` merges (the map's own keys win). */
 function pairIn(document: Document, map: { items: unknown[] }, key: string, depth: number): unknown {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let merged: unknown;
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
@@ -146,7 +161,7 @@ function pairIn(document: Document, map: { items: unknown[] }, key: string, dept
 
 /** An alias stands for the node it names. */
 function resolve(document: Document, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(document) : node;
+  return yaml().isAlias(node) ? (node as { resolve(d: Document): unknown }).resolve(document) : node;
 }
 
 function rangeStart(node: unknown): number | undefined {
