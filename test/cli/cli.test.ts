@@ -130,6 +130,17 @@ describe('cdk8s-istio-sidecar lint', () => {
     expect(github.stdout).toMatch(/^::error file=[^,]*bad\.yaml,line=8,col=15,title=S-HOST-FORMAT::egress host /);
   });
 
+  test('positions cost a clean run nothing: the parser that keeps them is loaded only for findings', () => {
+    const yamlModulesAfter = (file: string) => {
+      const script = `const { main } = require(${JSON.stringify(BIN)});
+        main(['lint', ${JSON.stringify(file)}], { stdout() {}, stderr() {}, readStdin: () => '' });
+        process.stdout.write(String(Object.keys(require.cache).filter((k) => /[\\\\/]node_modules[\\\\/]yaml[\\\\/]/.test(k)).length));`;
+      return Number(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout);
+    };
+    expect(yamlModulesAfter(fixture('good.yaml'))).toBe(0);
+    expect(yamlModulesAfter(fixture('bad.yaml'))).toBeGreaterThan(0);
+  });
+
   test('a kind: List is expanded', () => {
     const json = JSON.parse(cli(['lint', '--format', 'json', fixture('list.yaml')]).stdout);
     expect(json.summary.resources).toBe(3);
