@@ -214,6 +214,7 @@ function isKubernetesObject(value: JsonObject): boolean {
 function yamlProblem(reason: string, line: string): string {
   if (/maxDepth/.test(reason)) return `it is nested more than ${MAX_DEPTH} levels deep`;
   if (/null byte|non-printable/.test(reason)) return `${reason}: is it a binary file? Lint YAML text only`;
+  if (/^unknown tag/.test(reason)) return `${reason} in ${JSON.stringify(line.trim())}: write the value without the tag (manifests use YAML's core types only)`;
   const shown = line.length > 80 ? `${line.slice(0, 77)}...` : line;
   return shown.trim() === '' ? reason : `${reason}, in ${JSON.stringify(shown)}`;
 }

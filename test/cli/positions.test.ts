@@ -197,6 +197,12 @@ describe('YAML errors', () => {
     expect(stderr).toBe(`cdk8s-istio-sidecar: ${file}:${line}:13: invalid YAML: bad indentation of a mapping entry, in "   namespace: shop"\n`);
   });
 
+  test('a YAML tag Kubernetes does not read: the line, and the fix', () => {
+    const { code, stderr } = lint(['-'], 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  x: !!binary aGVsbG8=\n');
+    expect(code).toBe(2);
+    expect(stderr).toBe('cdk8s-istio-sidecar: <stdin>:5:23: invalid YAML: unknown tag !<tag:yaml.org,2002:binary> in "x: !!binary aGVsbG8=": write the value without the tag (manifests use YAML\'s core types only)\n');
+  });
+
   test('a NUL byte is at its own line, and the message says what to do', () => {
     const file = write('binary.yaml', Buffer.from('apiVersion: v1\nkind: Pod\nmetadata: {name: \u0000}\n'));
     expect(lint([file]).stderr).toBe(`cdk8s-istio-sidecar: ${file}:3:18: invalid YAML: null byte is not allowed in input: is it a binary file? Lint YAML text only\n`);
