@@ -243,7 +243,7 @@ function buildView(sidecar: SidecarResource): SidecarView {
     pools,
     outboundPolicy: outboundPolicy(spec),
     selector: selector(spec),
-    selectorForm: selectorForm(spec),
+    selectorForm: selectorForm(sidecar),
   };
 }
 
@@ -383,14 +383,12 @@ function selector(spec: JsonObject): Selector | undefined {
   return { raw, path, labelsValue: raw.labels, labelsPath, labels };
 }
 
-function selectorForm(spec: JsonObject): SelectorForm {
-  const raw = spec.workloadSelector;
-  if (!isPresent(raw)) return 'absent';
+function selectorForm(sidecar: SidecarResource): SelectorForm {
+  // The snapshot decides what is there and what is malformed (selection reads it too).
+  if (!sidecar.hasSelectorField) return 'absent';
+  const raw = sidecar.spec.workloadSelector;
   if (!isObject(raw)) return 'malformed';
-  const labels = raw.labels;
-  if (!isPresent(labels)) return 'empty';
-  if (!isObject(labels)) return 'malformed';
-  const values = Object.values(labels);
-  if (values.some((value) => typeof value !== 'string')) return 'malformed';
-  return values.length === 0 ? 'empty' : 'labels';
+  if (!isPresent(raw.labels)) return 'empty';
+  if (!isObject(raw.labels) || sidecar.selectorIsMalformed) return 'malformed';
+  return Object.keys(raw.labels).length === 0 ? 'empty' : 'labels';
 }
