@@ -1,5 +1,6 @@
 // How Istio's webhook reads the fields of sidecar ingress TLS settings.
 import { JsonObject } from '../../manifest';
+import { SERVER_TLS_SCHEMA } from '../../schema/model';
 
 /** Modes that terminate TLS with file certificates: the ones sidecar ingress is meant for. */
 export const TERMINATING_MODES: readonly string[] = ['SIMPLE', 'MUTUAL', 'OPTIONAL_MUTUAL'];
@@ -14,19 +15,16 @@ export function effectiveMode(tls: JsonObject): string | undefined {
   return typeof mode === 'string' ? mode : undefined;
 }
 
-const LIST_FIELDS: readonly string[] = [
-  'subjectAltNames', 'credentialNames', 'tlsCertificates', 'cipherSuites', 'ecdhCurves', 'verifyCertificateSpki', 'verifyCertificateHash',
-];
-const BOOLEAN_FIELDS: readonly string[] = ['httpsRedirect', 'insecureSkipVerify'];
-
 /**
  * Whether a field counts as set the way Istio's webhook tests it: a non-empty string or list,
- * or true. A value of the wrong type is not set here (the schema rule reports it).
+ * or true, by the field's type in the schema model. A value of the wrong type is not set here
+ * (the schema rule reports it).
  */
 export function isSet(tls: JsonObject, key: string): boolean {
   const value = tls[key];
-  if (LIST_FIELDS.includes(key)) return Array.isArray(value) && value.length > 0;
-  if (BOOLEAN_FIELDS.includes(key)) return value === true;
+  const type = Object.prototype.hasOwnProperty.call(SERVER_TLS_SCHEMA.fields, key) ? SERVER_TLS_SCHEMA.fields[key].type : undefined;
+  if (type === 'array') return Array.isArray(value) && value.length > 0;
+  if (type === 'boolean') return value === true;
   return typeof value === 'string' && value.length > 0;
 }
 
