@@ -1,6 +1,5 @@
 import { Severity } from '../../finding';
 import { RuleSource } from '../../rule';
-import { UINT32_MAX } from '../../syntax/port';
 import { sidecarManifest } from '../support/example-manifests';
 import { listenerOfPath, schemaRule } from '../support/schema-rule';
 
@@ -20,5 +19,6 @@ export const portNumberCrd = schemaRule({
   // The model gives this rule numbers only (not whole, or outside uint32): other types are S-CRD-TYPES's.
   const direction = listenerOfPath(problem.path)?.direction ?? 'ingress';
   const instead = direction === 'egress' ? ' (or leave number out for a Unix domain socket listener)' : '';
-  return `${direction} port number ${String(problem.value)} is not a whole number from 0 to ${UINT32_MAX}, so the Sidecar CRD rejects it; use a port from 1 to 65535${instead}`;
+  const range = problem.schema.type === 'integer' ? `${problem.schema.minimum} to ${problem.schema.maximum}` : '';
+  return `${direction} port number ${String(problem.value)} is not a whole number from ${range}, so the Sidecar CRD rejects it; use a port from 1 to 65535${instead}`;
 });
