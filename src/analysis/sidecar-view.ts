@@ -214,10 +214,10 @@ function buildView(sidecar: SidecarResource): SidecarView {
   const inbound = objectAt(spec, 'inboundConnectionPool');
   const pools: ConnectionPool[] = inbound ? [pool(inbound, 'spec.inboundConnectionPool')] : [];
   for (const listener of ingress) if (listener.connectionPool) pools.push(listener.connectionPool);
-  let problems: readonly SchemaProblem[] | undefined;
   let byRule: Map<string, SchemaProblem[]> | undefined;
-  // The schema walk is lazy: most rules never ask for it.
-  const schemaProblems = (): readonly SchemaProblem[] => problems ??= sidecarSpecProblems(sidecar.manifest.spec);
+  // Walked on first ask (sidecarSpecProblems keeps the walk per spec): a run without the
+  // schema rules never walks.
+  const schemaProblems = (): readonly SchemaProblem[] => sidecarSpecProblems(sidecar.manifest.spec);
   return {
     spec,
     get schemaProblems() {
