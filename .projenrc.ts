@@ -81,6 +81,14 @@ for (const dir of ['examples', 'bench']) {
 const tsNode = (tsconfig: string, script: string) => `ts-node --transpile-only --project ${tsconfig} ${script}`;
 
 
+// jsii writes lib/ over what is there, so a source deleted or renamed would leave its old output
+// in lib/ and in the package: after each compile, remove the outputs whose source is gone.
+const pruneLib = [
+  'const fs = require(\'fs\'), path = require(\'path\');',
+  'const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);',
+  'for (const f of walk(\'lib\')) if (!fs.existsSync(f.replace(/^lib/, \'src\').replace(/(\\.d\\.ts|\\.js)$/, \'.ts\'))) fs.rmSync(f);',
+].join(' ');
+project.compileTask.exec(`node -e "${pruneLib}"`);
 // The bin must be executable inside the tarball: npm sets the mode on `npm install`, but the
 // jsii runtime of every other language runs the bin straight from the embedded tarball.
 project.compileTask.exec('node -e "require(\'fs\').chmodSync(\'lib/cli/main.js\', 0o755)"');

@@ -37,25 +37,35 @@ export default function globalSetup(): void {
   }
 }
 
-/** The src/ files whose lib/ output is missing or older than them or than tsconfig.json; the bin's mode counts too. */
+/**
+ * What makes lib/ out of date: src/ files whose output is missing or older than them or than
+ * tsconfig.json, outputs whose source is gone (they would be packed), and the bin's mode.
+ */
 export function staleOutputs(): string[] {
   const stale: string[] = [];
   const tsconfig = statSync(join(ROOT, 'tsconfig.json')).mtimeMs;
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        walk(path);
-      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
-        const out = join(ROOT, 'lib', relative(join(ROOT, 'src'), path)).replace(/\.ts$/, '.js');
-        if (!existsSync(out) || statSync(out).mtimeMs < Math.max(statSync(path).mtimeMs, tsconfig)) stale.push(relative(ROOT, path));
-      }
-    }
-  };
-  walk(join(ROOT, 'src'));
+  const counterpart = (path: string, from: string, to: string, ext: RegExp, toExt: string) =>
+    join(ROOT, to, relative(join(ROOT, from), path)).replace(ext, toExt);
+  walk(join(ROOT, 'src'), (path) => {
+    if (!path.endsWith('.ts') || path.endsWith('.d.ts')) return;
+    const out = counterpart(path, 'src', 'lib', /\.ts$/, '.js');
+    if (!existsSync(out) || statSync(out).mtimeMs < Math.max(statSync(path).mtimeMs, tsconfig)) stale.push(relative(ROOT, path));
+  });
+  walk(join(ROOT, 'lib'), (path) => {
+    if (path.endsWith('.js') && !existsSync(counterpart(path, 'lib', 'src', /\.js$/, '.ts'))) stale.push(`${relative(ROOT, path)} (its source is gone)`);
+  });
   const bin = join(ROOT, 'lib', 'cli', 'main.js');
   if (existsSync(bin) && !isExecutable(bin)) stale.push('lib/cli/main.js (not executable)');
   return stale;
+}
+
+function walk(dir: string, visit: (path: string) => void): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, visit);
+    else visit(path);
+  }
 }
 
 function isExecutable(file: string): boolean {
