@@ -109,8 +109,10 @@ const codeOnly = project.addTask('pacmak:code-only', {
   description: 'Generate Python, Java, Go and .NET bindings (code only) to prove the API is jsii-clean',
   exec: 'jsii-pacmak --code-only --rosetta-unknown-snippets translate --outdir dist/code-only --target python --target java --target go --target dotnet',
 });
-// The generated Python README shows Python: no TypeScript left in its python blocks.
-codeOnly.exec(tsNode('projenrc/tsconfig.json', 'rosetta/check-python-readme.ts dist/code-only/python/README.md'));
+// The generated Python README shows Python: no TypeScript left in its python blocks, and no
+// `new X(` in the module's docstrings.
+const pythonDocs = ['README.md', 'src/cdk8s_istio_sidecar/__init__.py'].map((f) => `dist/code-only/python/${f}`).join(' ');
+codeOnly.exec(tsNode('projenrc/tsconfig.json', `rosetta/check-python-readme.ts ${pythonDocs}`));
 project.postCompileTask.spawn(codeOnly);
 
 // docs/RULES.md is generated from the rule registry, like API.md from the API.

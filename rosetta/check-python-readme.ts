@@ -1,8 +1,10 @@
 // Build check (the pacmak:code-only task): the README that jsii-pacmak generates for the Python
 // package shows Python. Untranslated snippets keep their TypeScript inside ```python fences (or
 // stay ```ts), which reads as broken docs on PyPI; this fails the build on either, naming the line.
+// Given the generated Python module too, it fails on `new X(` in its docstrings (prose that names
+// a TypeScript call instead of the construct).
 //
-// Usage: check-python-readme.ts dist/code-only/python/README.md
+// Usage: check-python-readme.ts dist/code-only/python/README.md [.../__init__.py]
 import { readFileSync } from 'fs';
 
 const TYPESCRIPT: ReadonlyArray<[RegExp, string]> = [
@@ -14,7 +16,14 @@ const TYPESCRIPT: ReadonlyArray<[RegExp, string]> = [
   [/;\s*$/, 'a statement ending in `;`'],
 ];
 
+function checkModule(file: string): string[] {
+  const [newCall] = TYPESCRIPT;
+  return readFileSync(file, 'utf8').split('\n').flatMap((line, i) =>
+    newCall[0].test(line) ? [`${file}:${i + 1}: ${newCall[1]} in a docstring: ${line.trim()}`] : []);
+}
+
 function check(file: string): string[] {
+  if (file.endsWith('.py')) return checkModule(file);
   const problems: string[] = [];
   let fence: string | undefined;
   let pythonBlocks = 0;
