@@ -112,7 +112,7 @@ const codeOnly = project.addTask('pacmak:code-only', {
 // The generated Python README shows Python: no TypeScript left in its python blocks, and no
 // `new X(` in the module's docstrings.
 const pythonDocs = ['README.md', 'src/cdk8s_istio_sidecar/__init__.py'].map((f) => `dist/code-only/python/${f}`).join(' ');
-codeOnly.exec(tsNode('projenrc/tsconfig.json', `rosetta/check-python-readme.ts ${pythonDocs}`));
+codeOnly.exec(tsNode('projenrc/tsconfig.json', `rosetta/check-python-docs.ts ${pythonDocs}`));
 project.postCompileTask.spawn(codeOnly);
 
 // docs/RULES.md is generated from the rule registry, like API.md from the API.

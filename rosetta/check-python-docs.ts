@@ -4,7 +4,7 @@
 // Given the generated Python module too, it fails on `new X(` in its docstrings (prose that names
 // a TypeScript call instead of the construct).
 //
-// Usage: check-python-readme.ts dist/code-only/python/README.md [.../__init__.py]
+// Usage: check-python-docs.ts dist/code-only/python/README.md [.../__init__.py]
 import { readFileSync } from 'fs';
 
 const TYPESCRIPT: ReadonlyArray<[RegExp, string]> = [
@@ -52,7 +52,7 @@ function check(file: string): string[] {
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
-  console.error('usage: check-python-readme.ts README.md...');
+  console.error('usage: check-python-docs.ts README.md...');
   process.exit(2);
 }
 const problems = files.flatMap(check);
