@@ -122,15 +122,18 @@ const rulesDoc = project.addTask('docgen:rules', {
 });
 project.postCompileTask.spawn(rulesDoc);
 
-// The main job: synthesize the example apps into dist/examples/ (one file per chart) and lint
-// the YAML they produce with the CLI, as a platform team would lint any YAML.
+// The main job: synthesize the example apps into dist/examples/ (one file per chart, and the
+// validation report beside each app's folder, not in it) and lint the YAML they produce with the
+// CLI, as a platform team would lint any YAML, also as SARIF for code scanning.
 const examples = project.addTask('examples', {
   description: 'Synthesize the example apps into dist/examples/ and lint them',
 });
 examples.exec('rm -rf dist/examples');
 for (const [app, rootNamespace] of [['seed', 'istio-config'], ['mesh', 'istio-system']]) {
-  examples.exec(`CDK8S_OUTDIR=dist/examples/${app} ${tsNode('examples/tsconfig.json', `examples/${app}/main.ts`)}`);
-  examples.exec(`${tsNode('examples/tsconfig.json', 'src/cli/main.ts')} lint --root-namespace ${rootNamespace} dist/examples/${app}`);
+  examples.exec(`CDK8S_OUTDIR=dist/examples/${app} CDK8S_ISTIO_SIDECAR_REPORT=dist/examples/${app}.report.json ${tsNode('examples/tsconfig.json', `examples/${app}/main.ts`)}`);
+  const lint = `${tsNode('examples/tsconfig.json', 'src/cli/main.ts')} lint --root-namespace ${rootNamespace}`;
+  examples.exec(`${lint} dist/examples/${app}`);
+  examples.exec(`${lint} --format sarif dist/examples/${app} > dist/examples/${app}.sarif`);
 }
 
 // Benchmarks (not tests): each prints its figures and writes them to dist/bench/*.json.
@@ -142,9 +145,15 @@ const benchLint = project.addTask('bench:lint', {
   description: 'Benchmark: lint throughput vs. parse-only, and peak memory',
   exec: tsNode('bench/tsconfig.json', 'bench/lint-throughput.ts'),
 });
+const benchSynthProcess = project.addTask('bench:synth-process', {
+  description: 'Benchmark: synth as users run it, a fresh process per synth, library vs the same raw ApiObjects',
+  exec: tsNode('bench/tsconfig.json', 'bench/synth-process.ts'),
+});
+benchSynthProcess.prependSpawn(project.compileTask);
 const bench = project.addTask('bench', { description: 'Run every benchmark' });
 bench.spawn(project.compileTask);
 bench.spawn(benchSynth);
+bench.spawn(benchSynthProcess);
 bench.spawn(benchLint);
 
 // Everything but the reliability suite (property, fuzz and hostile-input tests), without coverage.

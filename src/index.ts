@@ -26,8 +26,8 @@ export * from './workload-sidecar';
 // The engine and the front doors.
 export * from './analysis/finding';
 export * from './analysis/mesh-analysis';
+export * from './analysis/mesh-options';
+export * from './analysis/selection-via';
+export * from './analysis/suppression';
 export * from './plugin/validation-plugin';
-// These modules mix public types with engine helpers, so only the public names are listed.
-export { SelectionVia } from './analysis/selection';
-export type { Suppression } from './analysis/manifest';
-export { RuleSuppressions } from './validation/suppressions';
+export * from './validation/rule-suppressions';

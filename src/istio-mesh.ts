@@ -213,7 +213,11 @@ export class IstioMesh extends Construct {
 
   private applyProps(props: IstioMeshProps): void {
     const settings = resolveRunSettings(
-      { rootNamespace: props.rootNamespace ?? this._rootNamespace, clusterDomain: props.clusterDomain ?? this._clusterDomain, failOn: props.failOn ?? this._failOn },
+      {
+        rootNamespace: props.rootNamespace ?? this._rootNamespace,
+        clusterDomain: props.clusterDomain ?? this._clusterDomain,
+        failOn: props.failOn ?? this._failOn,
+      },
       (name) => `IstioMesh.configure(): ${name}`,
     );
     if (props.reportFile !== undefined && (typeof props.reportFile !== 'string' || props.reportFile.trim() === '')) {

@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata, ApiObjectProps } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SidecarApiVersion } from './api-version';
 import { renderMemoized } from './render-memo';
-import { withSuppressAnnotation } from './validation/suppressions';
+import { withSuppressAnnotation } from './validation/suppress-annotation-writer';
 
 /**
  * What every construct of this library takes, as every cdk8s-plus resource takes `metadata`.

@@ -1,12 +1,13 @@
 // One engine, three front doors: the same manifests give the same findings through the cdk8s
 // app validation, the lint CLI (built bin) and the cdk8s-cli plugin.
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { parseAllDocuments, stringify } from 'yaml';
 import { IstioMesh, RuleSuppressions, SidecarValidationPlugin } from '../src';
+import { builtBin } from './setup/built-package';
 
 const MANIFESTS = [
   { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'shop' }, spec: { egress: [{ hosts: ['./*', 'cart.shop.svc.cluster.local'] }] } },
@@ -50,8 +51,7 @@ describe('the three front doors agree', () => {
   }
 
   function viaCli(): string[] {
-    const bin = join(__dirname, '..', 'lib', 'cli', 'main.js');
-    if (!existsSync(bin)) throw new Error('lib/ is missing: run `npx projen compile` first');
+    const bin = builtBin();
     const result = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', file], { encoding: 'utf8' });
     return normalize(JSON.parse(result.stdout).findings);
   }

@@ -1,4 +1,5 @@
 import { ResourceRef } from './finding';
+import { Suppression } from './suppression';
 
 /** A parsed JSON/YAML object. Input is untrusted: read it through the guards below. */
 export interface JsonObject {
@@ -56,14 +57,6 @@ export interface ManifestEntry {
   readonly location?: string;
   /** Rule ids suppressed for this object, with the reason. */
   readonly suppressions?: readonly Suppression[];
-}
-
-/** A rule switched off for one object, with the reason it does not apply. */
-export interface Suppression {
-  /** The id of the rule, e.g. `S-NAME-DEFAULT`. */
-  readonly ruleId: string;
-  /** Why the rule does not apply here. */
-  readonly reason: string;
 }
 
 export function resourceRefOf(manifest: JsonObject): ResourceRef {

@@ -1,12 +1,11 @@
 import { analyze } from './engine';
 import { Finding, ResourceRef } from './finding';
 import { ManifestEntry } from './manifest';
-import { SelectionVia, selectSidecars } from './selection';
 import { MeshAnalysisOptions } from './mesh-options';
 import { resolveRunSettings } from './run';
+import { selectSidecars } from './selection';
+import { SelectionVia } from './selection-via';
 import { MeshSnapshot } from './snapshot';
-
-export type { MeshAnalysisOptions } from './mesh-options';
 
 /** Which Sidecar istiod applies to one workload, and why. */
 export interface SidecarSelection {

@@ -6,7 +6,7 @@ import { Rule } from './rule';
  */
 export function kindsConcernedBy(rule: Rule): readonly string[] {
   if (rule.scope === 'sidecar') return SIDECAR_ONLY;
-  return (rule as { concerns?: readonly string[] }).concerns ?? SIDECAR_ONLY;
+  return rule.concerns ?? SIDECAR_ONLY;
 }
 
 const SIDECAR_ONLY: readonly string[] = ['Sidecar'];

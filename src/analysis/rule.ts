@@ -71,6 +71,11 @@ export type MeshReport = (subject: AnyResource, message: string, options?: MeshR
 /** A rule across objects (what istioctl analyze and Kiali check, and our own app-wide rules). */
 export interface MeshRule extends RuleDocs {
   readonly scope: 'mesh';
+  /**
+   * The kinds of object its findings are about or name as involved: where a suppression of the
+   * rule can mean something, so where its suppress annotation is written. Default: Sidecar.
+   */
+  readonly concerns?: readonly string[];
   check(mesh: MeshSnapshot, report: MeshReport): void;
 }
 

@@ -1,6 +1,7 @@
 import { ResourceRef } from './finding';
 import { LabelIndex, Labels } from './label-index';
-import { JsonObject, ManifestEntry, Suppression, arrayAt, isObject, objectAt, resourceRefOf, stringAt, stringMap } from './manifest';
+import { JsonObject, ManifestEntry, arrayAt, isObject, objectAt, resourceRefOf, stringAt, stringMap } from './manifest';
+import { Suppression } from './suppression';
 import { readSuppressAnnotation } from './suppression-annotation';
 import { PodMetadata, WORKLOAD_KINDS, podMetadataOf } from './workloads';
 

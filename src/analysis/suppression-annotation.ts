@@ -1,4 +1,5 @@
-import { JsonObject, Suppression, isObject, objectAt, stringAt } from './manifest';
+import { JsonObject, isObject, objectAt, stringAt } from './manifest';
+import { Suppression } from './suppression';
 
 /**
  * The annotation that carries suppressions in the YAML itself, so the CLI and the cdk8s-cli

@@ -27,17 +27,10 @@ interface PluginContext {
  * A cdk8s-cli validation plugin: `cdk8s synth` runs the same engine as the app validation and
  * the lint CLI over the synthesized manifests, and fails when a finding reaches `failOn`.
  *
- * ```yaml
- * # cdk8s.yaml
- * validations:
- *   - package: cdk8s-istio-sidecar
- *     version: 0.1.0
- *     class: SidecarValidationPlugin
- *     properties:
- *       rootNamespace: istio-config   # default istio-system
- *       clusterDomain: cluster.local  # default
- *       failOn: error                 # or warning
- * ```
+ * Configure it under `validations:` in cdk8s.yaml with `class: SidecarValidationPlugin`, the
+ * package (by path, `./node_modules/cdk8s-istio-sidecar`, or by name once it is published), this
+ * package's version, and the `properties` below; the README's plugin section has the entry to
+ * copy, which the plugin's end-to-end test runs as written.
  */
 export class SidecarValidationPlugin {
   private readonly settings: RunSettings;

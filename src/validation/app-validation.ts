@@ -1,8 +1,8 @@
 import { IConstruct, IValidation } from 'constructs';
 import { collectManifests } from './collect';
 import { writeReport } from './report';
+import { annotateSuppressions } from './suppress-annotation-writer';
 import { SynthPass, currentSynthPass } from './synth-pass';
-import { annotateSuppressions } from './suppressions';
 import { formatFinding } from '../analysis/engine';
 import { Finding, Severity } from '../analysis/finding';
 import { RunResult, RunSettings, runAnalysis } from '../analysis/run';

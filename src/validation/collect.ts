@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { RuleSuppressions } from './suppressions';
+import { RuleSuppressions } from './rule-suppressions';
 import { ManifestEntry } from '../analysis/manifest';
 import { renderMemoized, withRenderMemo } from '../render-memo';
 

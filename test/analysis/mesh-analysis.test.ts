@@ -1,5 +1,5 @@
 import { MeshAnalysis, SelectionVia, Severity } from '../../src';
-import { deploymentManifest, meshSidecar, selectorSidecar, serviceManifest } from '../../src/analysis/rules/mesh/mesh-examples';
+import { deploymentManifest, meshSidecar, selectorSidecar, serviceManifest } from '../../src/analysis/rules/support/mesh-examples';
 
 describe('MeshAnalysis.analyze', () => {
   test('runs every rule over plain manifests, cross-object rules included', () => {

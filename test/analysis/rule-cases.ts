@@ -9,7 +9,7 @@ import { ManifestEntry, isObject } from '../../src/analysis/manifest';
 import { Rule } from '../../src/analysis/rule';
 import { findRule } from '../../src/analysis/rules';
 import { sidecarManifest } from '../../src/analysis/rules/support/example-manifests';
-import { RuleSuppressions } from '../../src/validation/suppressions';
+import { RuleSuppressions } from '../../src/validation/rule-suppressions';
 
 export { sidecarManifest };
 

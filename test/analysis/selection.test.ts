@@ -1,5 +1,6 @@
 import { ManifestEntry } from '../../src/analysis/manifest';
-import { SelectionVia, selectSidecars } from '../../src/analysis/selection';
+import { selectSidecars } from '../../src/analysis/selection';
+import { SelectionVia } from '../../src/analysis/selection-via';
 import { MeshSnapshot } from '../../src/analysis/snapshot';
 
 function sidecar(namespace: string, name: string, selector?: unknown, creationTimestamp?: string) {

@@ -1,16 +1,15 @@
-// End to end: the built bin, run as users run it. `npx projen compile` builds lib/ first.
+// End to end: the built bin, run as users run it (the jest global setup compiles lib/ when stale).
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { builtBin } from '../setup/built-package';
 
-const BIN = join(__dirname, '..', '..', 'lib', 'cli', 'main.js');
 const FIXTURES = join(__dirname, 'fixtures');
 const fixture = (name: string) => join(FIXTURES, name);
 
 function cli(args: string[], stdin?: string) {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npx projen compile\` before the CLI tests`);
-  const result = spawnSync(process.execPath, [BIN, ...args], { input: stdin, encoding: 'utf8', timeout: 30_000 });
+  const result = spawnSync(process.execPath, [builtBin(), ...args], { input: stdin, encoding: 'utf8', timeout: 30_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -132,7 +131,7 @@ describe('cdk8s-istio-sidecar lint', () => {
 
   test('positions cost a clean run nothing: the parser that keeps them is loaded only for findings', () => {
     const yamlModulesAfter = (file: string) => {
-      const script = `const { main } = require(${JSON.stringify(BIN)});
+      const script = `const { main } = require(${JSON.stringify(builtBin())});
         main(['lint', ${JSON.stringify(file)}], { stdout() {}, stderr() {}, readStdin: () => '' });
         process.stdout.write(String(Object.keys(require.cache).filter((k) => /[\\\\/]node_modules[\\\\/]yaml[\\\\/]/.test(k)).length));`;
       return Number(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout);

@@ -41,7 +41,7 @@ let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'cli-positions-')); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function write(name: string, text: string): string {
+function write(name: string, text: string | Buffer): string {
   const file = join(dir, name);
   writeFileSync(file, text);
   return file;

@@ -1,11 +1,11 @@
-// `cdk8s synth` in a temporary cdk8s project with this package configured under `validations:`.
-// Uses the built package (lib/): `npx projen compile` first.
+// `cdk8s synth` in a temporary cdk8s project whose cdk8s.yaml holds the README's plugin snippet
+// exactly as written, with the built package installed into the project's node_modules.
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { PACKAGE_ROOT as ROOT, installBuiltPackage, readmePluginSnippet } from '../setup/built-package';
 
-const ROOT = join(__dirname, '..', '..');
 const CDK8S_CLI = join(ROOT, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
 
 const APP = `
@@ -19,20 +19,13 @@ new ApiObject(chart, 'default-sidecar', {
 app.synth();
 `;
 
-function synth(hosts: string, properties: string = '{}') {
-  if (!existsSync(join(ROOT, 'lib', 'index.js'))) throw new Error('lib/ is missing: run `npx projen compile` before the plugin tests');
+/** Runs `cdk8s synth` with the README's snippet; `edit` changes it as a user following its comments would. */
+function synth(hosts: string, edit: (snippet: string) => string = (snippet) => snippet) {
   const dir = mkdtempSync(join(tmpdir(), 'cdk8s-plugin-'));
   try {
+    installBuiltPackage(dir);
     writeFileSync(join(dir, 'main.js'), APP);
-    writeFileSync(join(dir, 'cdk8s.yaml'), [
-      'language: typescript',
-      'app: node main.js',
-      'validations:',
-      `  - package: ${ROOT}`,
-      '    class: SidecarValidationPlugin',
-      '    version: 0.0.0',
-      `    properties: ${properties}`,
-    ].join('\n'));
+    writeFileSync(join(dir, 'cdk8s.yaml'), `language: typescript\napp: node main.js\n${edit(readmePluginSnippet().yaml)}`);
     const result = spawnSync(process.execPath, [CDK8S_CLI, 'synth', '--no-check-upgrade'], {
       cwd: dir,
       encoding: 'utf8',
@@ -69,6 +62,10 @@ describe('the cdk8s-cli validation plugin, through cdk8s synth', () => {
     const lenient = synth(hosts);
     expect(lenient.output).toContain('S-HOST-DUPLICATE (warning)');
     expect(lenient.code).toBe(0);
-    expect(synth(hosts, '{ failOn: warning }').code).not.toBe(0);
+    const strict = synth(hosts, (snippet) => {
+      if (!snippet.includes('failOn: error ')) throw new Error('the README snippet no longer sets failOn: error');
+      return snippet.replace('failOn: error ', 'failOn: warning ');
+    });
+    expect(strict.code).not.toBe(0);
   }, 120_000);
 });

@@ -2,7 +2,7 @@
 // and to the engine (`analyze()` directly): each case gives findings or a clear exit-2 error,
 // within bounded time and memory, never an unhandled exception or a stack trace.
 import { execFile } from 'child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import * as fc from 'fast-check';
@@ -11,8 +11,8 @@ import { SEED } from './arbitraries';
 import { RULE_FAILURE_ID, analyze } from '../../src/analysis/engine';
 import { InputError } from '../../src/cli/input-error';
 import { parseYaml } from '../../src/cli/load';
+import { builtBin } from '../setup/built-package';
 
-const BIN = join(__dirname, '..', '..', 'lib', 'cli', 'main.js');
 /** Limits of one CLI run: generous for a loaded CI machine, far below what a blow-up takes. */
 const CLI_TIMEOUT_MS = 30_000;
 const CLI_HEAP_MB = 512;
@@ -105,7 +105,7 @@ function runCli(file: string): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [`--max-old-space-size=${CLI_HEAP_MB}`, BIN, 'lint', file],
+      [`--max-old-space-size=${CLI_HEAP_MB}`, builtBin(), 'lint', file],
       { timeout: CLI_TIMEOUT_MS, maxBuffer: 256 * MB, encoding: 'utf8' },
       (error, stdout, stderr) => {
         const e = error as (Error & { code?: number | string; signal?: string; killed?: boolean }) | null;
@@ -143,7 +143,6 @@ describe('hostile input to the lint CLI (built bin)', () => {
   const runs = new Map<string, CliRun>();
 
   beforeAll(async () => {
-    if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build it (npx jsii) before the reliability tests`);
     dir = mkdtempSync(join(tmpdir(), 'reliability-hostile-'));
     const files = CASES.map((c, i) => {
       const file = join(dir, `case-${i}.yaml`);

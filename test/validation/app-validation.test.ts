@@ -4,7 +4,7 @@ import { join } from 'path';
 import { ApiObject, App, Chart, Include, Testing } from 'cdk8s';
 import { EgressHost, IstioMesh, Sidecar, WorkloadSelector } from '../../src';
 import * as engine from '../../src/analysis/engine';
-import { RuleSuppressions } from '../../src/validation/suppressions';
+import { RuleSuppressions } from '../../src/validation/rule-suppressions';
 
 function rawSidecar(scope: Chart, id: string, spec: unknown, name = id): ApiObject {
   return new ApiObject(scope, id, { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name }, spec });
@@ -19,8 +19,11 @@ function synthError(run: () => unknown): string {
   throw new Error('expected synth to fail');
 }
 
+// Synth prints its warnings for people; these tests judge what synth returns and writes.
+beforeEach(() => jest.spyOn(process.stderr, 'write').mockImplementation(() => true));
+afterEach(() => jest.restoreAllMocks());
+
 describe('app-wide validation at synth', () => {
-  afterEach(() => jest.restoreAllMocks());
 
   test('a library Sidecar that Istio would reject fails synth, naming its construct path, rule and fix', () => {
     const app = Testing.app();
@@ -195,6 +198,63 @@ describe('suppressions travel with the YAML', () => {
     });
     const fromYaml = engine.analyze([{ manifest: rendered }]).filter((f) => f.ruleId === 'S-NAME-DEFAULT');
     expect(fromYaml.map((f) => f.suppressedReason)).toEqual(['legacy name kept until the namespace migrates']);
+  });
+
+  test('an Included Sidecar carries the suppression into its YAML, written once however often synth runs', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'imported');
+    IstioMesh.of(app);
+    new Include(chart, 'manifests', { url: join(__dirname, 'fixtures', 'included-sidecar.yaml') });
+    RuleSuppressions.add(chart, 'S-HOST-FORMAT', 'the Helm chart is fixed upstream next release');
+    RuleSuppressions.add(chart, 'S-NAME-DEFAULT', 'legacy name kept until the namespace migrates');
+    Testing.synth(chart);
+    app.synthYaml();
+    const [rendered] = Testing.synth(chart);
+    expect(rendered.metadata.annotations).toEqual({
+      'cdk8s-istio-sidecar.io/suppress': JSON.stringify({
+        'S-HOST-FORMAT': 'the Helm chart is fixed upstream next release',
+        'S-NAME-DEFAULT': 'legacy name kept until the namespace migrates',
+      }),
+    });
+    const fromYaml = engine.analyze([{ manifest: rendered }]);
+    expect(fromYaml.filter((f) => f.suppressedReason === undefined)).toEqual([]);
+    expect(fromYaml.map((f) => f.ruleId).sort()).toEqual(['S-HOST-FORMAT', 'S-NAME-DEFAULT']);
+  });
+
+  test('the annotation merges with one written by hand, and is written only on kinds the rule can report on', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    IstioMesh.of(app);
+    const sidecar = new ApiObject(chart, 'legacy', {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Sidecar',
+      metadata: { name: 'legacy', annotations: { 'cdk8s-istio-sidecar.io/suppress': '{"S-HOST-DUPLICATE":"both hosts are wanted here"}' } },
+      spec: { egress: [{ hosts: ['./*'] }] },
+    });
+    const deployment = new ApiObject(chart, 'ratings', {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ratings' }, spec: { template: { metadata: { labels: { app: 'ratings' } } } },
+    });
+    RuleSuppressions.add(chart, 'S-NAME-DEFAULT', 'legacy name kept until the namespace migrates');
+    RuleSuppressions.add(chart, 'X-NOT-FOR-GATEWAYS', 'the ratings pods run no gateway in this chart');
+    Testing.synth(chart);
+    expect(sidecar.toJson().metadata.annotations['cdk8s-istio-sidecar.io/suppress']).toBe(JSON.stringify({
+      'S-HOST-DUPLICATE': 'both hosts are wanted here',
+      'S-NAME-DEFAULT': 'legacy name kept until the namespace migrates',
+      'X-NOT-FOR-GATEWAYS': 'the ratings pods run no gateway in this chart',
+    }));
+    // X-NOT-FOR-GATEWAYS names the workloads it is about; S-NAME-DEFAULT never does.
+    expect(deployment.toJson().metadata.annotations['cdk8s-istio-sidecar.io/suppress']).toBe(JSON.stringify({
+      'X-NOT-FOR-GATEWAYS': 'the ratings pods run no gateway in this chart',
+    }));
+  });
+
+  test('reading findings writes no annotation', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const raw = new ApiObject(chart, 'legacy', { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'legacy' }, spec: { egress: [{ hosts: ['./*'] }] } });
+    RuleSuppressions.add(chart, 'S-NAME-DEFAULT', 'legacy name kept until the namespace migrates');
+    expect(IstioMesh.of(app).findings().map((f) => f.suppressedReason)).toEqual(['legacy name kept until the namespace migrates']);
+    expect(raw.toJson().metadata.annotations).toBeUndefined();
   });
 
   test('without suppressions nothing is added', () => {

@@ -2,6 +2,7 @@ import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { selectSidecars } from '../../selection';
 import { sidecarView } from '../../sidecar-view';
+import { WORKLOAD_KINDS } from '../../workloads';
 import { meshSidecar, namespaceManifest } from '../support/mesh-examples';
 import { isAmbientWorkload, isNamespaceWide, objectList } from '../support/mesh-helpers';
 
@@ -9,6 +10,7 @@ import { isAmbientWorkload, isNamespaceWide, objectList } from '../support/mesh-
 export const ambientIneffective: MeshRule = {
   id: 'X-AMBIENT-INEFFECTIVE',
   scope: 'mesh',
+  concerns: ['Sidecar', ...WORKLOAD_KINDS],
   severity: Severity.WARNING,
   title: 'A Sidecar does not apply only to ambient pods, or to an ambient namespace',
   why: 'Ambient pods run no sidecar proxy (ztunnel and waypoints carry their traffic), so a Sidecar resource has no effect on them. istioctl analyze reports it; the Sidecar is dead configuration that suggests restrictions which do not exist.',

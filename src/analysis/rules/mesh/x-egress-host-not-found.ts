@@ -10,6 +10,7 @@ import { namespacePhrase } from '../support/mesh-helpers';
 export const egressHostNotFound: MeshRule = {
   id: 'X-EGRESS-HOST-NOT-FOUND',
   scope: 'mesh',
+  concerns: ['Sidecar', 'Service', 'ServiceEntry'],
   severity: Severity.WARNING,
   title: 'Every specific egress host names a Service or ServiceEntry visible from the Sidecar\'s namespace',
   why: 'An egress host imports a host of the service registry. When no Service or ServiceEntry of that name exists in the named namespace and is exported to the Sidecar\'s namespace, the entry imports nothing and, under REGISTRY_ONLY, calls to it fail. Checked only when the input defines Services or ServiceEntries.',

@@ -7,6 +7,7 @@ import { meshSidecar, serviceEntryManifest } from '../support/mesh-examples';
 export const namespaceUnset: MeshRule = {
   id: 'X-NAMESPACE-UNSET',
   scope: 'mesh',
+  concerns: ['Sidecar', 'ServiceEntry'],
   severity: Severity.WARNING,
   title: 'Every Sidecar and ServiceEntry sets metadata.namespace',
   why: 'Without metadata.namespace the object lands in whatever namespace kubectl uses when it is applied (the current context\'s, often "default"). A Sidecar\'s namespace decides which pods it applies to and whether it is the mesh default, and a ServiceEntry\'s decides who sees its hosts, so every namespace check can only guess.',

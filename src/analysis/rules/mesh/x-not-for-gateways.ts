@@ -2,7 +2,7 @@ import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { selectSidecars } from '../../selection';
 import { sidecarView } from '../../sidecar-view';
-import { isGatewayPod } from '../../workloads';
+import { WORKLOAD_KINDS, isGatewayPod } from '../../workloads';
 import { deploymentManifest, selectorSidecar } from '../support/mesh-examples';
 import { objectList } from '../support/mesh-helpers';
 
@@ -10,6 +10,7 @@ import { objectList } from '../support/mesh-helpers';
 export const notForGateways: MeshRule = {
   id: 'X-NOT-FOR-GATEWAYS',
   scope: 'mesh',
+  concerns: ['Sidecar', ...WORKLOAD_KINDS],
   severity: Severity.WARNING,
   title: 'A Sidecar does not select gateways only',
   why: 'Gateways and waypoints run a router proxy that never reads Sidecar resources, even when the labels match. A Sidecar whose workloadSelector only selects gateways has no effect, and the limits it seems to set are not enforced.',

@@ -1,6 +1,7 @@
 import { Severity } from '../../finding';
 import { MeshReport, MeshRule, RuleSource } from '../../rule';
-import { SelectionVia, selectSidecars } from '../../selection';
+import { selectSidecars } from '../../selection';
+import { SelectionVia } from '../../selection-via';
 import { sidecarView } from '../../sidecar-view';
 import { MeshSnapshot, SidecarResource, WorkloadResource } from '../../snapshot';
 import { deploymentManifest, selectorSidecar } from '../support/mesh-examples';
