@@ -1,6 +1,7 @@
 import { Construct, IConstruct, Node } from 'constructs';
 import { formatFinding, isBlocking } from './analysis/engine';
 import { Finding, Severity } from './analysis/finding';
+import { RegistryCompleteness } from './analysis/registry-completeness';
 import { resolveRunSettings } from './analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from './analysis/snapshot';
 import { SidecarApiVersion } from './api-version';
@@ -55,6 +56,16 @@ export interface IstioMeshProps {
    * @default Severity.ERROR
    */
   readonly failOn?: Severity;
+
+  /**
+   * Whether the app is the whole service registry (its Services, ServiceEntries and workloads are
+   * all there are) or may be part of it. With `COMPLETE`, X-EGRESS-HOST-NOT-FOUND and
+   * X-SELECTOR-NO-MATCH also report when the app defines no Service or no workload at all. The
+   * CLI's `--registry` and the plugin's `registry` mean the same.
+   *
+   * @default RegistryCompleteness.PARTIAL
+   */
+  readonly registry?: RegistryCompleteness;
 
   /**
    * Print no warnings at synth. Findings are still computed, errors still fail synth, and the
@@ -116,6 +127,7 @@ export class IstioMesh extends Construct {
   private _clusterDomain = DEFAULT_CLUSTER_DOMAIN;
   private _apiVersion = SidecarApiVersion.V1;
   private _failOn = Severity.ERROR;
+  private _registry = RegistryCompleteness.PARTIAL;
   private _quiet?: boolean;
   private _reportFile?: string;
   private readonly validation: AppValidation;
@@ -128,7 +140,7 @@ export class IstioMesh extends Construct {
     super(scope, id);
     // The app-wide validation: registered once per app, here, so every object is judged once.
     this.validation = new AppValidation(scope, () => ({
-      run: { rootNamespace: this._rootNamespace, clusterDomain: this._clusterDomain, failOn: this._failOn },
+      run: { rootNamespace: this._rootNamespace, clusterDomain: this._clusterDomain, failOn: this._failOn, registry: this._registry },
       quiet: this.quiet,
       reportFile: this.reportFile,
     }));
@@ -164,6 +176,11 @@ export class IstioMesh extends Construct {
   /** The least serious finding that fails synth. */
   public get failOn(): Severity {
     return this._failOn;
+  }
+
+  /** Whether the app is the whole service registry, or may be part of it. */
+  public get registry(): RegistryCompleteness {
+    return this._registry;
   }
 
   /** Whether synth prints no warnings (the `quiet` setting, else `CDK8S_ISTIO_SIDECAR_QUIET`). */
@@ -217,6 +234,7 @@ export class IstioMesh extends Construct {
         rootNamespace: props.rootNamespace ?? this._rootNamespace,
         clusterDomain: props.clusterDomain ?? this._clusterDomain,
         failOn: props.failOn ?? this._failOn,
+        registry: props.registry ?? this._registry,
       },
       (name) => `IstioMesh.configure(): ${name}`,
     );
@@ -238,6 +256,7 @@ export class IstioMesh extends Construct {
     this._rootNamespace = settings.rootNamespace;
     this._clusterDomain = settings.clusterDomain;
     this._failOn = settings.failOn;
+    this._registry = settings.registry;
     this._apiVersion = props.apiVersion ?? this._apiVersion;
     this._quiet = props.quiet ?? this._quiet;
     this._reportFile = props.reportFile ?? this._reportFile;

@@ -65,9 +65,9 @@ function entriesOf(manifests: unknown): ManifestEntry[] {
 
 /** The options checked as every front door checks them; a bad one throws, naming it. */
 function meshOptionsOf(options: MeshAnalysisOptions | undefined): MeshAnalysisOptions {
-  const { rootNamespace, clusterDomain } = resolveRunSettings(
-    { rootNamespace: options?.rootNamespace, clusterDomain: options?.clusterDomain },
+  const { rootNamespace, clusterDomain, registry } = resolveRunSettings(
+    { rootNamespace: options?.rootNamespace, clusterDomain: options?.clusterDomain, registry: options?.registry },
     (name) => `MeshAnalysis: ${name}`,
   );
-  return { rootNamespace, clusterDomain };
+  return { rootNamespace, clusterDomain, registry };
 }

@@ -1,3 +1,5 @@
+import { RegistryCompleteness } from './registry-completeness';
+
 /** The mesh the manifests are meant for: what every front door (synth, CLI, plugin) needs to know. */
 export interface MeshAnalysisOptions {
   /**
@@ -10,4 +12,11 @@ export interface MeshAnalysisOptions {
    * @default 'cluster.local'
    */
   readonly clusterDomain?: string;
+  /**
+   * Whether the manifests are the whole service registry (a cluster export) or may be part of
+   * it: with `COMPLETE`, X-EGRESS-HOST-NOT-FOUND and X-SELECTOR-NO-MATCH also judge an input
+   * without Services or workloads.
+   * @default RegistryCompleteness.PARTIAL
+   */
+  readonly registry?: RegistryCompleteness;
 }

@@ -76,6 +76,12 @@ export interface MeshRule extends RuleDocs {
    * rule can mean something, so where its suppress annotation is written. Default: Sidecar.
    */
   readonly concerns?: readonly string[];
+  /**
+   * What the rule assumes about the service registry and the workloads the input holds: whether
+   * "not in the input" counts as "not in the cluster", and under which `registry` setting
+   * (`partial` or `complete`). RULES.md prints it for every rule across objects.
+   */
+  readonly registryAssumption: string;
   check(mesh: MeshSnapshot, report: MeshReport): void;
 }
 

@@ -57,6 +57,7 @@ function renderRule(rule: Rule): string[] {
     '',
     `Fix: ${rule.fix}`,
     '',
+    ...(rule.scope === 'mesh' ? [`Registry: ${rule.registryAssumption}`, ''] : []),
     'Failing example:',
     '',
     ...yamlBlock(rule.examples.failing),

@@ -3,6 +3,7 @@
 import { analyze, isBlocking } from './engine';
 import { Finding, Severity } from './finding';
 import { ManifestEntry } from './manifest';
+import { RegistryCompleteness } from './registry-completeness';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from './snapshot';
 import { fqdnProblem, namespaceNameProblem } from './syntax/dns';
 
@@ -12,6 +13,8 @@ export interface RunSettings {
   readonly clusterDomain: string;
   /** The least serious unsuppressed finding that fails the run. */
   readonly failOn: Severity;
+  /** Whether the input is the whole service registry, or may be part of it. */
+  readonly registry: RegistryCompleteness;
 }
 
 /** Settings as a front door received them: from flags, cdk8s.yaml, props or JavaScript, any type. */
@@ -19,6 +22,7 @@ export interface RunSettingsInput {
   readonly rootNamespace?: unknown;
   readonly clusterDomain?: unknown;
   readonly failOn?: unknown;
+  readonly registry?: unknown;
 }
 
 export type SettingName = keyof RunSettingsInput;
@@ -32,6 +36,7 @@ export class SettingsError extends Error {
 }
 
 const SEVERITIES: readonly string[] = [Severity.ERROR, Severity.WARNING, Severity.INFO];
+const REGISTRY_COMPLETENESS_VALUES: readonly string[] = [RegistryCompleteness.COMPLETE, RegistryCompleteness.PARTIAL];
 
 /**
  * Fills in the defaults and checks every setting; throws a SettingsError naming the first bad
@@ -40,7 +45,7 @@ const SEVERITIES: readonly string[] = [Severity.ERROR, Severity.WARNING, Severit
 export function resolveRunSettings(input: RunSettingsInput, spell: (name: SettingName) => string = (name) => name): RunSettings {
   const invalid = (name: SettingName, value: unknown, problem: string) =>
     new SettingsError(`${spell(name)} ${JSON.stringify(value)} is invalid: ${problem}`);
-  const { rootNamespace = DEFAULT_ROOT_NAMESPACE, clusterDomain = DEFAULT_CLUSTER_DOMAIN, failOn = Severity.ERROR } = input;
+  const { rootNamespace = DEFAULT_ROOT_NAMESPACE, clusterDomain = DEFAULT_CLUSTER_DOMAIN, failOn = Severity.ERROR, registry = RegistryCompleteness.PARTIAL } = input;
   if (typeof rootNamespace !== 'string') throw invalid('rootNamespace', rootNamespace, 'expected a namespace name such as "istio-system"');
   const namespaceProblem = namespaceNameProblem(rootNamespace);
   if (namespaceProblem) throw invalid('rootNamespace', rootNamespace, namespaceProblem);
@@ -50,7 +55,10 @@ export function resolveRunSettings(input: RunSettingsInput, spell: (name: Settin
   if (typeof failOn !== 'string' || !SEVERITIES.includes(failOn)) {
     throw invalid('failOn', failOn, `expected ${SEVERITIES.map((s) => `"${s}"`).join(', ')}`);
   }
-  return { rootNamespace, clusterDomain, failOn: failOn as Severity };
+  if (typeof registry !== 'string' || !REGISTRY_COMPLETENESS_VALUES.includes(registry)) {
+    throw invalid('registry', registry, `expected ${REGISTRY_COMPLETENESS_VALUES.map((v) => `"${v}"`).join(' or ')} ("complete" when the input is a whole cluster export)`);
+  }
+  return { rootNamespace, clusterDomain, failOn: failOn as Severity, registry: registry as RegistryCompleteness };
 }
 
 /** Unsuppressed findings by severity, and suppressed ones apart. */
@@ -83,6 +91,6 @@ export interface RunResult {
 }
 
 export function runAnalysis(entries: readonly ManifestEntry[], settings: RunSettings): RunResult {
-  const findings = analyze(entries, { rootNamespace: settings.rootNamespace, clusterDomain: settings.clusterDomain });
+  const findings = analyze(entries, { rootNamespace: settings.rootNamespace, clusterDomain: settings.clusterDomain, registry: settings.registry });
   return { settings, findings, summary: summarize(findings), blocking: findings.filter((f) => isBlocking(f, settings.failOn)) };
 }

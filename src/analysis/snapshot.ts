@@ -1,5 +1,6 @@
 import { ResourceRef } from './finding';
 import { LabelIndex, Labels } from './label-index';
+import { RegistryCompleteness } from './registry-completeness';
 import { JsonObject, ManifestEntry, arrayAt, isObject, objectAt, resourceRefOf, stringAt, stringMap } from './manifest';
 import { Suppression } from './suppression';
 import { readSuppressAnnotation } from './suppression-annotation';
@@ -67,6 +68,11 @@ export interface MeshOptions {
    * @default 'cluster.local'
    */
   readonly clusterDomain?: string;
+  /**
+   * Whether the input is the whole service registry or may be part of it.
+   * @default RegistryCompleteness.PARTIAL
+   */
+  readonly registry?: RegistryCompleteness;
 }
 
 /** Everything the rules look at, read and indexed once. */
@@ -79,12 +85,15 @@ export class MeshSnapshot {
   public readonly registry: ReadonlyMap<string, readonly RegistryHost[]>;
   /** The input holds at least one Service or ServiceEntry, so it describes (part of) the registry. */
   public readonly hasRegistry: boolean;
+  /** The input is the whole registry (`registry: complete`): what it lacks does not exist. */
+  public readonly registryIsComplete: boolean;
   private readonly sidecarsByNamespace = new Map<string | undefined, SidecarResource[]>();
   private readonly workloadsByNamespace = new Map<string | undefined, LabelIndex<WorkloadResource>>();
   private readonly namespaceLabels = new Map<string, Labels>();
 
   constructor(entries: readonly ManifestEntry[], options: MeshOptions = {}) {
     this.rootNamespace = options.rootNamespace ?? DEFAULT_ROOT_NAMESPACE;
+    this.registryIsComplete = options.registry === RegistryCompleteness.COMPLETE;
     const clusterDomain = options.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN;
     const resources: AnyResource[] = [];
     const sidecars: SidecarResource[] = [];
@@ -136,6 +145,11 @@ export class MeshSnapshot {
   /** The workloads in `namespace` whose pods the selector matches (empty selector: all of them). */
   public workloadsMatching(namespace: string | undefined, selector: Labels): readonly WorkloadResource[] {
     return this.workloadsByNamespace.get(namespace)?.match(selector) ?? [];
+  }
+
+  /** The input declares at least one Namespace object, so it says which namespaces exist. */
+  public get declaresNamespaces(): boolean {
+    return this.namespaceLabels.size > 0;
   }
 
   /** Labels of the Namespace object named `name`, when the input defines it. */

@@ -1,6 +1,7 @@
 import { parseArgs as parseFlags } from 'util';
 import { InputError } from './input-error';
 import { Severity } from '../analysis/finding';
+import { RegistryCompleteness } from '../analysis/registry-completeness';
 import { SettingName, SettingsError, resolveRunSettings } from '../analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
 
@@ -20,6 +21,9 @@ export interface CliOptions {
   readonly clusterDomain: string;
   readonly format: OutputFormat;
   readonly failOn: Severity;
+  readonly registry: RegistryCompleteness;
+  /** `--root-namespace` was given: it wins over the `istio` ConfigMap of the input. */
+  readonly rootNamespaceGiven: boolean;
 }
 
 /** What `main` should do: run a command, or print help or the version. */
@@ -43,15 +47,19 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  -v, --version  show the version',
   ].join('\n'),
   lint: [
-    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--format text|json|sarif|github] [--fail-on error|warning|info] PATH...',
+    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--registry complete|partial] [--format text|json|sarif|github] [--fail-on error|warning|info] PATH...',
     '',
     'Reports every finding about the Sidecars in PATH. Exit code: 0 when no finding reaches',
     '--fail-on, 1 when one does, 2 on a usage error, input that cannot be read, or a directory PATH',
     'with no YAML file in it. Each finding gives the file, line and column of its field.',
     '',
     'Options:',
-    `  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default ${DEFAULT_ROOT_NAMESPACE})`,
+    `  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default: the input's`,
+    `                        istio ConfigMap, else ${DEFAULT_ROOT_NAMESPACE})`,
     `  --cluster-domain D    the cluster's DNS domain, for Service host names (default ${DEFAULT_CLUSTER_DOMAIN})`,
+    '  --registry complete|partial  complete: PATH is the whole registry (a cluster export), so a host',
+    '                        or selector it does not hold is reported even when it holds no Service or',
+    '                        workload; partial (default): PATH may be part of it',
     '  --format F            output format: text (default; file:line:col: severity RULE-ID: message),',
     '                        json, sarif (SARIF 2.1.0, for code scanning) or github (workflow-command',
     '                        annotations, for a GitHub Actions step)',
@@ -65,7 +73,8 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     'in PATH, which Sidecar istiod applies and why. Honours metadata.creationTimestamp (oldest wins).',
     '',
     'Options:',
-    `  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default ${DEFAULT_ROOT_NAMESPACE})`,
+    `  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default: the input's`,
+    `                        istio ConfigMap, else ${DEFAULT_ROOT_NAMESPACE})`,
     '  --format text|json    output format (default text)',
     '  -h, --help            show this help',
   ].join('\n'),
@@ -80,6 +89,7 @@ const FLAGS: { readonly [command in Command]: FlagSpec } = {
     'cluster-domain': { type: 'string' },
     'format': { type: 'string' },
     'fail-on': { type: 'string' },
+    'registry': { type: 'string' },
     'help': { type: 'boolean', short: 'h' },
   },
   explain: {
@@ -90,7 +100,7 @@ const FLAGS: { readonly [command in Command]: FlagSpec } = {
 };
 
 const FLAG_OF_SETTING: { readonly [name in SettingName]: string } = {
-  rootNamespace: '--root-namespace', clusterDomain: '--cluster-domain', failOn: '--fail-on',
+  rootNamespace: '--root-namespace', clusterDomain: '--cluster-domain', failOn: '--fail-on', registry: '--registry',
 };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -119,7 +129,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let settings;
   try {
     settings = resolveRunSettings(
-      { rootNamespace: values['root-namespace'], clusterDomain: values['cluster-domain'], failOn: values['fail-on'] },
+      { rootNamespace: values['root-namespace'], clusterDomain: values['cluster-domain'], failOn: values['fail-on'], registry: values.registry },
       (name) => FLAG_OF_SETTING[name],
     );
   } catch (error) {
@@ -127,7 +137,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     throw error;
   }
   if (paths.length === 0) throw new InputError(`${command} needs at least one PATH (a YAML file, a directory, or - for stdin)`);
-  return { kind: 'run', options: { command, paths, format, ...settings } };
+  return { kind: 'run', options: { command, paths, format, ...settings, rootNamespaceGiven: values['root-namespace'] !== undefined } };
 }
 
 /** util.parseArgs's errors, said in this CLI's words (its own name them by code). */

@@ -6,7 +6,7 @@ import { RunSettings, resolveRunSettings, runAnalysis } from '../analysis/run';
 import { nearMiss } from '../analysis/schema/near-miss';
 import { FieldRequest, SourcePosition, entryOfFindings, locateFields } from '../positions';
 
-const KNOWN_PROPERTIES: readonly string[] = ['rootNamespace', 'clusterDomain', 'failOn'];
+const KNOWN_PROPERTIES: readonly string[] = ['rootNamespace', 'clusterDomain', 'failOn', 'registry'];
 
 /** The part of cdk8s-cli's ValidationContext the plugin uses (typed here: cdk8s-cli is not a dependency). */
 interface PluginContext {
@@ -37,18 +37,19 @@ export class SidecarValidationPlugin {
 
   /**
    * @param properties the `properties` of the plugin's entry in cdk8s.yaml: `rootNamespace`
-   * (default istio-system), `clusterDomain` (default cluster.local) and `failOn` (`error`, the
-   * default, `warning` or `info`)
+   * (default: the `istio` ConfigMap among the manifests, else istio-system), `clusterDomain`
+   * (default cluster.local), `failOn` (`error`, the default, `warning` or `info`) and `registry`
+   * (`partial`, the default, or `complete` when the manifests are the whole service registry)
    */
   public constructor(properties: { [key: string]: any } = {}) {
-    const { rootNamespace, clusterDomain, failOn, ...unknown } = properties ?? {};
+    const { rootNamespace, clusterDomain, failOn, registry, ...unknown } = properties ?? {};
     const extra = Object.keys(unknown);
     if (extra.length > 0) {
       const suggestion = extra.length === 1 ? nearMiss(extra[0], KNOWN_PROPERTIES) : undefined;
       const named = extra.length === 1 ? `property "${extra[0]}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` : `properties ${extra.map((k) => `"${k}"`).join(', ')}`;
       throw new Error(`cdk8s-istio-sidecar plugin: unknown ${named}; expected ${KNOWN_PROPERTIES.slice(0, -1).join(', ')} and ${KNOWN_PROPERTIES[KNOWN_PROPERTIES.length - 1]}`);
     }
-    this.settings = resolveRunSettings({ rootNamespace, clusterDomain, failOn }, (name) => `cdk8s-istio-sidecar plugin: ${name}`);
+    this.settings = resolveRunSettings({ rootNamespace, clusterDomain, failOn, registry }, (name) => `cdk8s-istio-sidecar plugin: ${name}`);
   }
 
   /**

@@ -27,6 +27,7 @@ describe('analyze', () => {
       fix: 'f',
       references: [],
       sources: [RuleSource.OWN],
+      registryAssumption: 'none',
       examples: { failing: [], passing: [] },
       check() {
         throw new Error('boom');

@@ -2,7 +2,7 @@
 // real engine, so a rule is judged exactly as the app, the CLI and the plugin judge it. Rules
 // across objects (scope 'mesh') run through a real cdk8s app, as `cdk8s synth` judges them.
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
-import { IstioMesh } from '../../src';
+import { IstioMesh, RegistryCompleteness } from '../../src';
 import { RULE_FAILURE_ID, analyze } from '../../src/analysis/engine';
 import { Finding, Severity } from '../../src/analysis/finding';
 import { ManifestEntry, isObject } from '../../src/analysis/manifest';
@@ -22,6 +22,8 @@ export interface RuleCase {
   readonly manifests?: readonly unknown[];
   /** MeshConfig root namespace for this case. */
   readonly rootNamespace?: string;
+  /** Whether the case's input is the whole registry (default partial). */
+  readonly registry?: RegistryCompleteness;
 }
 
 export interface BadCase extends RuleCase {
@@ -65,7 +67,7 @@ function entriesOf(c: RuleCase, suppressWith?: string): ManifestEntry[] {
  */
 export function findingsOf(rule: Rule, c: RuleCase, suppress = false): Finding[] {
   if (rule.scope === 'mesh' && (c.manifests ?? []).every(cdk8sCanHold)) return meshFindingsOf(rule, c, suppress);
-  return analyze(entriesOf(c, suppress ? rule.id : undefined), { rules: [rule], rootNamespace: c.rootNamespace })
+  return analyze(entriesOf(c, suppress ? rule.id : undefined), { rules: [rule], rootNamespace: c.rootNamespace, registry: c.registry })
     .filter((f) => f.ruleId === rule.id);
 }
 
@@ -78,7 +80,7 @@ export function findingsOf(rule: Rule, c: RuleCase, suppress = false): Finding[]
  */
 export function appOf(c: RuleCase): { app: App; objects: Map<string, ApiObject> } {
   const app = Testing.app();
-  if (c.rootNamespace !== undefined) IstioMesh.configure(app, { rootNamespace: c.rootNamespace });
+  if (c.rootNamespace !== undefined || c.registry !== undefined) IstioMesh.configure(app, { rootNamespace: c.rootNamespace, registry: c.registry });
   const charts = new Map<string, Chart>();
   const objects = new Map<string, ApiObject>();
   for (const manifest of c.manifests ?? [sidecarManifest(c.spec)]) {

@@ -5,6 +5,7 @@ import { join, relative } from 'path';
 import type { Log, Result } from 'sarif';
 import { lintInProcess } from './in-process';
 import { Finding, Severity } from '../../src/analysis/finding';
+import { RegistryCompleteness } from '../../src/analysis/registry-completeness';
 import { findRule } from '../../src/analysis/rules';
 import { LintReport, lintGithub } from '../../src/cli/report';
 
@@ -119,7 +120,7 @@ describe('--format github', () => {
       location: 'odd,dir:x/a%b.yaml',
     };
     const report: LintReport = {
-      result: { settings: { rootNamespace: 'istio-system', clusterDomain: 'cluster.local', failOn: Severity.ERROR }, findings: [finding], summary: { errors: 0, warnings: 0, infos: 1, suppressed: 0 }, blocking: [] },
+      result: { settings: { rootNamespace: 'istio-system', clusterDomain: 'cluster.local', failOn: Severity.ERROR, registry: RegistryCompleteness.PARTIAL }, findings: [finding], summary: { errors: 0, warnings: 0, infos: 1, suppressed: 0 }, blocking: [] },
       positions: [{ line: 3, column: 5 }],
       resources: 1,
       files: 1,

@@ -17,6 +17,7 @@ export const ambientIneffective: MeshRule = {
   fix: 'Delete the Sidecar, or opt the pods or namespace into sidecar injection if they are meant to run a sidecar.',
   references: ['IST0167'],
   sources: [RuleSource.ANALYZER],
+  registryAssumption: 'Judges the Namespaces and pods the input holds: a namespace whose Namespace object is not in the input is taken as not ambient (as istioctl analyze does). Independent of the registry setting.',
   examples: {
     failing: [namespaceManifest('prod', { 'istio.io/dataplane-mode': 'ambient' }), meshSidecar('prod', 'default')],
     passing: [namespaceManifest('prod', { 'istio-injection': 'enabled' }), meshSidecar('prod', 'default')],

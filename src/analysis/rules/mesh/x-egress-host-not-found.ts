@@ -5,50 +5,104 @@ import { MeshSnapshot, RegistryHost, SidecarResource } from '../../snapshot';
 import { EgressHostParts, splitEgressHost } from '../../syntax/egress-host';
 import { meshSidecar, serviceEntryManifest } from '../support/mesh-examples';
 import { namespacePhrase } from '../support/mesh-helpers';
+import { assumptionSentence } from '../support/registry-assumption';
 
-// O(h·d): each egress host looks up its name and its d wildcard suffixes in the registry map.
+// O(h·d): each egress host looks up its name and its d wildcard suffixes in the registry map; a
+// wildcard host also looks up the hosts under it in a suffix index built once per snapshot.
 export const egressHostNotFound: MeshRule = {
   id: 'X-EGRESS-HOST-NOT-FOUND',
   scope: 'mesh',
   concerns: ['Sidecar', 'Service', 'ServiceEntry'],
   severity: Severity.WARNING,
-  title: 'Every specific egress host names a Service or ServiceEntry visible from the Sidecar\'s namespace',
-  why: 'An egress host imports a host of the service registry. When no Service or ServiceEntry of that name exists in the named namespace and is exported to the Sidecar\'s namespace, the entry imports nothing and, under REGISTRY_ONLY, calls to it fail. Checked only when the input defines Services or ServiceEntries.',
+  title: 'Every egress host names a Service or ServiceEntry visible from the Sidecar\'s namespace',
+  why: 'An egress host imports the hosts of the service registry it matches. When no Service or ServiceEntry of that name (for a wildcard such as "*.example.com", none under it) exists in the named namespace and is exported to the Sidecar\'s namespace, the entry imports nothing and, under REGISTRY_ONLY, calls to it fail; '
+    + '"ns/*" imports nothing when namespace "ns" does not exist. The namespace part keeps Istio\'s meaning: "ns/host" imports only what is defined in namespace "ns", so a ServiceEntry in another namespace does not satisfy it '
+    + '(Kiali\'s KIA1004 differs: it ignores the namespace part, and accepts no Service or specific ServiceEntry for a wildcard host). "~/..." hosts import nothing by design and are never looked up.',
   fix: 'Fix the host or its namespace, add the ServiceEntry or export the service, or suppress the rule if the host is registered outside this input.',
   references: ['KIA1004'],
-  sources: [RuleSource.KIALI],
+  sources: [RuleSource.KIALI, RuleSource.SEMANTICS],
+  registryAssumption: 'Host names are judged when the input defines at least one Service or ServiceEntry (it is then taken to hold all of them), or always with registry "complete"; "ns/*" is judged when the input declares at least one Namespace (it is then taken to declare all of them).',
   examples: {
     failing: [meshSidecar('prod', 'default', undefined, { egress: [{ hosts: ['./*', 'external/api.example.org'] }] }), serviceEntryManifest('external', 'api', ['api.example.com'])],
     passing: [meshSidecar('prod', 'default', undefined, { egress: [{ hosts: ['./*', 'external/api.example.com'] }] }), serviceEntryManifest('external', 'api', ['api.example.com'])],
   },
   check(mesh, report) {
-    // Without a single Service or ServiceEntry the input says nothing about the registry.
-    if (!mesh.hasRegistry) return;
+    // Without a single Service or ServiceEntry a partial input says nothing about the registry.
+    const judgeHosts = mesh.hasRegistry || mesh.registryIsComplete;
     for (const sidecar of mesh.sidecars) {
       for (const { host, path } of sidecarView(sidecar).hosts) {
         const parts = splitEgressHost(host);
-        // Exclusions, wildcards and malformed hosts (the S-HOST rules' business) import no one name.
-        if (!parts || parts.exclusion || !parts.namespace || !parts.dnsName || parts.dnsName === '*' || parts.dnsName.startsWith('*.')) continue;
-        const candidates = registryEntries(mesh, parts.dnsName);
+        // Exclusions import nothing by design; malformed hosts are the S-HOST rules' business.
+        if (!parts || parts.exclusion || !parts.namespace || !parts.dnsName) continue;
+        if (parts.dnsName === '*') {
+          const problem = missingNamespace(mesh, parts);
+          if (problem) report(sidecar, problem, { path });
+          continue;
+        }
+        const wildcard = parts.dnsName.startsWith('*.');
+        // Any other "*" is S-HOST-PARTIAL-WILDCARD's: it matches nothing Istio would import.
+        if (!judgeHosts || (!wildcard && parts.dnsName.includes('*')) || (wildcard && parts.dnsName.indexOf('*', 1) >= 0)) continue;
+        const candidates = wildcard ? wildcardEntries(mesh, parts.dnsName) : registryEntries(mesh, parts.dnsName);
         const inNamespace = candidates.filter((c) => isInNamespace(mesh, sidecar, parts, c));
         const visible = inNamespace.filter((c) => isVisibleFrom(mesh, sidecar, c));
         if (visible.length > 0) continue;
         const related = (inNamespace.length > 0 ? inNamespace : candidates).map((c) => c.source);
-        report(sidecar, message(sidecar, host, parts, candidates, inNamespace), { path, related: [...new Set(related)] });
+        report(sidecar, message(mesh, sidecar, host, parts, candidates, inNamespace), { path, related: [...new Set(related)] });
       }
     }
   },
 };
 
+/** `ns/*` with a namespace the input's Namespace objects do not declare (when it declares any). */
+function missingNamespace(mesh: MeshSnapshot, parts: EgressHostParts): string | undefined {
+  if (parts.namespace === '*' || parts.namespace === '.' || !mesh.declaresNamespaces || mesh.labelsOfNamespace(parts.namespace)) return undefined;
+  return `egress host "${parts.namespace}/*" imports every service of namespace "${parts.namespace}", but the input declares no Namespace "${parts.namespace}", so it imports nothing; `
+    + 'fix the namespace name, or add its Namespace object (assumed: the input declares some Namespaces, so it is taken to declare all there are)';
+}
+
+function withoutTrailingDot(dnsName: string): string {
+  return dnsName.endsWith('.') ? dnsName.slice(0, -1) : dnsName;
+}
+
 /** Registry hosts named `dnsName`, or wildcard ServiceEntry hosts (`*.example.com`) covering it. */
 function registryEntries(mesh: MeshSnapshot, dnsName: string): RegistryHost[] {
-  const name = dnsName.endsWith('.') ? dnsName.slice(0, -1) : dnsName;
+  const name = withoutTrailingDot(dnsName);
   const result = [...mesh.registry.get(name) ?? []];
-  for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+  // A wildcard name's first suffix is the name itself, already looked up.
+  for (let dot = name.indexOf('.', name.startsWith('*.') ? 2 : 0); dot >= 0; dot = name.indexOf('.', dot + 1)) {
     result.push(...mesh.registry.get(`*${name.slice(dot)}`) ?? []);
   }
   result.push(...mesh.registry.get('*') ?? []);
   return result;
+}
+
+/**
+ * What a wildcard egress host (`*.example.com`) imports, as Istio matches hosts: every registry
+ * host under it (`api.example.com`, `*.eu.example.com`) and every wildcard covering it.
+ */
+function wildcardEntries(mesh: MeshSnapshot, dnsName: string): RegistryHost[] {
+  const name = withoutTrailingDot(dnsName);
+  return [...registryEntries(mesh, name), ...hostsBySuffix(mesh).get(name.slice(1)) ?? []];
+}
+
+const suffixIndexes = new WeakMap<MeshSnapshot, Map<string, RegistryHost[]>>();
+
+/** Registry hosts by each of their proper suffixes (`.example.com`, `.com`), built once per snapshot. */
+function hostsBySuffix(mesh: MeshSnapshot): ReadonlyMap<string, readonly RegistryHost[]> {
+  let index = suffixIndexes.get(mesh);
+  if (index) return index;
+  index = new Map();
+  for (const [host, entries] of mesh.registry) {
+    // A wildcard's own suffix is not "under" it: `*.example.com` is found by registryEntries.
+    for (let dot = host.indexOf('.', host.startsWith('*.') ? 2 : 1); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+      const suffix = host.slice(dot);
+      const list = index.get(suffix);
+      if (list) list.push(...entries);
+      else index.set(suffix, [...entries]);
+    }
+  }
+  suffixIndexes.set(mesh, index);
+  return index;
 }
 
 /** Root-namespace Sidecars are evaluated in each workload's namespace, so "." there means any namespace. */
@@ -68,21 +122,22 @@ function isVisibleFrom(mesh: MeshSnapshot, sidecar: SidecarResource, entry: Regi
 }
 
 function message(
-  sidecar: SidecarResource, host: string, parts: EgressHostParts, candidates: readonly RegistryHost[], inNamespace: readonly RegistryHost[],
+  mesh: MeshSnapshot, sidecar: SidecarResource, host: string, parts: EgressHostParts, candidates: readonly RegistryHost[], inNamespace: readonly RegistryHost[],
 ): string {
   const start = `egress host ${JSON.stringify(host)}`;
+  const assumed = assumptionSentence(mesh, 'some Services or ServiceEntries');
   const define = (entry: RegistryHost) => `${entry.source.ref.kind} ${JSON.stringify(entry.source.ref.name)} in namespace "${entry.source.ref.namespace ?? ''}"`;
   if (inNamespace.length > 0) {
     const entry = inNamespace[0];
     return `${start}: ${define(entry)} defines ${JSON.stringify(entry.host)} but does not export it to ${namespacePhrase(sidecar.ref.namespace)} (exportTo ${JSON.stringify(entry.exportTo)}), so this entry imports nothing; `
-      + 'export it to this namespace, or remove the host';
+      + `export it to this namespace, or remove the host${assumed}`;
   }
   if (candidates.length > 0) {
     const entry = candidates[0];
     const where = parts.namespace === '.' ? namespacePhrase(sidecar.ref.namespace) : `namespace "${parts.namespace}"`;
     return `${start}: ${JSON.stringify(entry.host)} is defined by ${define(entry)}, not in ${where}, so this entry imports nothing; `
-      + `write "${entry.source.ref.namespace ?? '*'}/${parts.dnsName}" (or "*/${parts.dnsName}")`;
+      + `write "${entry.source.ref.namespace ?? '*'}/${parts.dnsName}" (or "*/${parts.dnsName}")${assumed}`;
   }
   return `${start} matches no Service or ServiceEntry in the input, so it imports nothing (and, with REGISTRY_ONLY, calls to ${JSON.stringify(parts.dnsName)} fail); `
-    + 'fix the host name, add a ServiceEntry for it, or suppress this rule if it is registered outside this input';
+    + `fix the host name, add a ServiceEntry for it, or suppress this rule if it is registered outside this input${assumed}`;
 }

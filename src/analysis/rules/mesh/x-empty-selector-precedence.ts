@@ -16,6 +16,7 @@ export const emptySelectorPrecedence: MeshRule = {
   fix: 'Remove the workloadSelector field to make it the namespace default, or give it labels to target some workloads.',
   references: [],
   sources: [RuleSource.OWN, RuleSource.SEMANTICS],
+  registryAssumption: 'None: it reads the Sidecar alone and its namespace. Independent of the registry setting.',
   examples: {
     failing: [meshSidecar('prod', 'everything', {})],
     passing: [meshSidecar('prod', 'default'), meshSidecar('prod', 'ratings', { labels: { app: 'ratings' } })],

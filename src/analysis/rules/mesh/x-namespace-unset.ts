@@ -14,6 +14,7 @@ export const namespaceUnset: MeshRule = {
   fix: 'Set the chart\'s namespace (new Chart(app, id, { namespace })) or the object\'s metadata.namespace.',
   references: [],
   sources: [RuleSource.OWN],
+  registryAssumption: 'None: it reads each object alone. Independent of the registry setting.',
   examples: {
     failing: [meshSidecar(null, 'default'), serviceEntryManifest(null, 'api', ['api.example.com'])],
     passing: [meshSidecar('prod', 'default'), serviceEntryManifest('prod', 'api', ['api.example.com'])],

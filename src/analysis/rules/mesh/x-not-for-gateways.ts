@@ -17,6 +17,7 @@ export const notForGateways: MeshRule = {
   fix: 'Delete the Sidecar, or point its workloadSelector at sidecar-injected workloads; configure gateways with Gateway and VirtualService resources.',
   references: [],
   sources: [RuleSource.OWN, RuleSource.SEMANTICS],
+  registryAssumption: 'Judges the workloads the input holds, taking those the selector matches there for all it matches (a sidecar-injected workload outside the input would make the Sidecar effective); silent when it matches none. Independent of the registry setting.',
   examples: {
     failing: [
       selectorSidecar('istio-ingress', 'gateway', { istio: 'ingressgateway' }),

@@ -15,6 +15,7 @@ export const nsMultipleSelectorless: MeshRule = {
   fix: 'Keep one namespace-wide Sidecar per namespace (named "default"); give the others a workloadSelector with labels, merge them, or delete them.',
   references: ['IST0111', 'KIA0002'],
   sources: [RuleSource.ANALYZER, RuleSource.KIALI],
+  registryAssumption: 'None: the Sidecars of a namespace that the input holds conflict whatever else the cluster holds. Independent of the registry setting.',
   examples: {
     failing: [meshSidecar('shop', 'default'), meshSidecar('shop', 'other')],
     passing: [meshSidecar('shop', 'default'), meshSidecar('shop', 'ratings', { labels: { app: 'ratings' } })],

@@ -14,6 +14,7 @@ export const rootDefaultHasSelector: MeshRule = {
   fix: 'Remove the workloadSelector to make it the mesh-wide default, or move the Sidecar to the namespace of the workloads it is for.',
   references: ['KIA1006'],
   sources: [RuleSource.KIALI],
+  registryAssumption: 'None: it reads the Sidecar and the configured root namespace. Independent of the registry setting.',
   examples: {
     failing: [meshSidecar('istio-system', 'global', { labels: { app: 'foo' } })],
     passing: [meshSidecar('istio-system', 'default')],

@@ -13,6 +13,7 @@ export const rootEmptySelector: MeshRule = {
   fix: 'Remove the workloadSelector field entirely.',
   references: [],
   sources: [RuleSource.OWN, RuleSource.SEMANTICS],
+  registryAssumption: 'None: it reads the Sidecar and the configured root namespace. Independent of the registry setting.',
   examples: {
     failing: [meshSidecar('istio-system', 'default', {})],
     passing: [meshSidecar('istio-system', 'default')],

@@ -19,6 +19,7 @@ export const workloadMultipleSelectors: MeshRule = {
   fix: 'Make the selectors exclusive (the same label key with different values, or an extra distinguishing label), or merge the Sidecars into one.',
   references: ['IST0110', 'KIA0003'],
   sources: [RuleSource.ANALYZER, RuleSource.KIALI],
+  registryAssumption: 'Judges the pods the input holds: a conflict needs a pod both Sidecars select, so pods outside the input never make it speak. Independent of the registry setting.',
   examples: {
     failing: [
       selectorSidecar('prod', 'ratings-app', { app: 'ratings' }),

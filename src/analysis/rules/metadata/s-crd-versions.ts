@@ -22,6 +22,7 @@ export const crdVersions: MeshRule = {
   fix: 'Set apiVersion to "networking.istio.io/v1".',
   references: [],
   sources: [RuleSource.CRD, RuleSource.OWN],
+  registryAssumption: 'None: it reads each Sidecar alone (the input\'s apiVersions). Independent of the registry setting.',
   examples: {
     failing: [{ ...sidecarManifest({ egress: [{ hosts: ['./*'] }] }), apiVersion: 'networking.istio.io/v2' }],
     passing: [sidecarManifest({ egress: [{ hosts: ['./*'] }] })],

@@ -21,6 +21,7 @@ export function suppressAnnotationRule(isRegistered: (ruleId: string) => boolean
     fix: `Write the annotation as a JSON object from rule id to reason, ${FORM}, with ids from docs/RULES.md.`,
     references: [],
     sources: [RuleSource.OWN],
+    registryAssumption: 'None: it reads each object\'s annotation alone. Independent of the registry setting.',
     examples: {
       failing: [sidecarManifest({ egress: [{ hosts: ['./*'] }] }, { name: 'default', annotations: { [SUPPRESS_ANNOTATION]: '{"S-NO-SUCH-RULE": "we know what we are doing"}' } })],
       passing: [sidecarManifest({ egress: [{ hosts: ['./*'] }] }, { name: 'legacy', annotations: { [SUPPRESS_ANNOTATION]: '{"S-NAME-DEFAULT": "legacy name kept until the namespace migrates"}' } })],
