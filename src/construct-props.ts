@@ -117,3 +117,23 @@ export function checkIngressListenerFields(what: string, path: string, listener:
 export function checkEgressListenerFields(what: string, path: string, listener: EgressListenerOptions): void {
   checkPropNames(what, path, listener, EGRESS_LISTENER_FIELD_NAMES, 'egress listener field');
 }
+
+/**
+ * Throws when `selector` comes from `WorkloadSelector.fromWorkload()` of a workload in another
+ * namespace than the Sidecar's: a Sidecar only selects pods of its own namespace, so it would
+ * apply to nothing. Unset namespaces are not compared: kubectl decides them at apply time.
+ *
+ * @param what the construct's class name, for the message
+ * @param path the construct's path
+ * @param selector the `workloadSelector` prop as given
+ * @param namespace the Sidecar's namespace as it renders
+ */
+export function checkSelectorNamespace(what: string, path: string, selector: WorkloadSelector | undefined, namespace: string | undefined): void {
+  const workload = selector?._workloadNamespace();
+  if (!workload || workload.namespace === undefined || namespace === undefined || workload.namespace === namespace) return;
+  throw new Error(
+    `${what} at "${path}" is in namespace "${namespace}", but its workloadSelector selects the pods of "${workload.path}", in namespace "${workload.namespace}": `
+    + 'a Sidecar only selects pods of its own namespace, so it would apply to nothing; '
+    + `create the Sidecar in namespace "${workload.namespace}" (a chart of that namespace, or metadata.namespace), or select a workload of namespace "${namespace}"`,
+  );
+}

@@ -1,3 +1,4 @@
+import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SIDECAR_PATTERN_PROP_NAMES, checkPropNames, metadataWithDefaults } from './construct-props';
 import { EgressHost } from './egress-host';
@@ -32,7 +33,8 @@ export interface MeshDefaultSidecarProps extends SidecarPatternProps {}
  *
  * The root namespace is MeshConfig's `rootNamespace`, as the app's `IstioMesh` has it
  * (`istio-system` unless changed through the `configure` method of `IstioMesh`). It is fixed
- * when this construct is created, so configure it first; changing it afterwards throws.
+ * when this construct is created, so configure it first; changing it afterwards throws, and so
+ * does a chart whose namespace is another one.
  *
  * The default is evaluated in each workload's namespace: `./*` lets every workload reach its
  * own namespace. Without props, in a mesh whose root namespace is `istio-config`:
@@ -73,7 +75,7 @@ export class MeshDefaultSidecar extends Sidecar {
   }
 
   /**
-   * @param scope the chart (or construct inside one) the Sidecar belongs to; its namespace is ignored
+   * @param scope the chart (or construct inside one) the Sidecar belongs to; a chart namespace other than the root namespace throws
    * @param id the construct id, unique within `scope`
    * @param props labels and annotations, listeners and policies of the default
    */
@@ -99,6 +101,16 @@ export class MeshDefaultSidecar extends Sidecar {
       throw new Error(
         `MeshDefaultSidecar at "${path}" cannot be in namespace "${namespace}": the mesh-wide default lives in the mesh's root namespace, "${mesh.rootNamespace}"; `
         + `leave metadata.namespace out, or call IstioMesh.configure(app, { rootNamespace: "${namespace}" }) before creating it`,
+      );
+    }
+    // A chart's namespace says where its objects go: silently putting this one elsewhere would
+    // hide that the chart and the mesh disagree about the root namespace.
+    const chartNamespace = Chart.of(scope).namespace;
+    if (namespace === undefined && chartNamespace !== undefined && chartNamespace !== mesh.rootNamespace) {
+      throw new Error(
+        `MeshDefaultSidecar at "${path}" is in a chart of namespace "${chartNamespace}", but the mesh-wide default lives in the mesh's root namespace, "${mesh.rootNamespace}"; `
+        + `create it in a chart without a namespace or of namespace "${mesh.rootNamespace}", or, if "${chartNamespace}" is the root namespace, `
+        + `call IstioMesh.configure(app, { rootNamespace: "${chartNamespace}" }) before creating it`,
       );
     }
     // Ingress and the inbound pool pass through: istiod uses the root default whole for every

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { SidecarApiVersion } from './api-version';
 import { ConnectionPoolSettings } from './connection-pool';
 import {
-  PropNames, SIDECAR_BASE_PROP_NAMES, checkEgressListenerFields, checkIngressListenerFields, checkPropNames, metadataWithDefaults,
+  PropNames, SIDECAR_BASE_PROP_NAMES, checkEgressListenerFields, checkIngressListenerFields, checkPropNames, checkSelectorNamespace, metadataWithDefaults,
 } from './construct-props';
 import { EgressListenerOptions } from './egress-listener';
 import { IngressListenerOptions } from './ingress-listener';
@@ -174,6 +174,8 @@ export class Sidecar extends IstioObject {
       spec: Lazy.any({ produce: () => self.sidecar!.renderSpec() }),
     });
     self.sidecar = this;
+    // Where the selector meets its Sidecar: only here are both namespaces known.
+    checkSelectorNamespace(new.target.name, path, props.workloadSelector, this.metadata.namespace);
     this.workloadSelector = props.workloadSelector;
     this.outboundTrafficPolicy = props.outboundTrafficPolicy;
     this.inboundConnectionPool = props.inboundConnectionPool;

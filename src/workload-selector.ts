@@ -51,10 +51,25 @@ export class WorkloadSelector {
    * @param workload the workload construct, or a construct containing it
    */
   public static fromWorkload(workload: IConstruct): WorkloadSelector {
-    return new WorkloadSelector(() => readPodLabels(workload));
+    return new WorkloadSelector(() => readPodLabels(workload), workload);
   }
 
-  private constructor(private readonly produceLabels: () => { [key: string]: string }) {}
+  private constructor(
+    private readonly produceLabels: () => { [key: string]: string },
+    private readonly workload?: IConstruct,
+  ) {}
+
+  /**
+   * For a selector from the `fromWorkload` factory: the workload object's construct path and
+   * namespace (undefined when it sets none), so the Sidecar it meets can check that the pods
+   * are in its own namespace. Undefined for a selector of labels, or a workload not found yet.
+   *
+   * @internal
+   */
+  public _workloadNamespace(): { readonly path: string; readonly namespace?: string } | undefined {
+    const apiObject = this.workload ? findApiObject(this.workload) : undefined;
+    return apiObject ? { path: apiObject.node.path, namespace: apiObject.metadata.namespace } : undefined;
+  }
 
   /** The labels pods must carry. For a selector from the `fromWorkload` factory, read from the workload as it renders now. */
   public get labels(): { [key: string]: string } {

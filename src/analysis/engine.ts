@@ -22,8 +22,10 @@ export function analyze(entries: readonly ManifestEntry[], options: AnalysisOpti
   const rules = options.rules ?? RULES;
   const collected: Array<{ index: number; finding: Finding }> = [];
   const add = (rule: Rule, subject: AnyResource, path: string, message: string, extra: MeshReportOptions = {}) => {
-    // A finding across objects is one problem: a suppression on any object involved covers it.
-    const suppression = [subject, ...(extra.related ?? [])]
+    // A finding across objects is one problem: a suppression on any object involved covers it,
+    // unless the rule gives each object involved its own finding (then only the subject's counts).
+    const perSubject = rule.scope === 'mesh' && rule.reportsEachSubject === true;
+    const suppression = [subject, ...(perSubject ? [] : extra.related ?? [])]
       .map((r) => r.suppressions.find((s) => s.ruleId === rule.id))
       .find((s) => s !== undefined);
     const related = extra.related?.map((r) => ({ resource: r.ref, location: r.entry.location }));

@@ -82,6 +82,13 @@ export interface MeshRule extends RuleDocs {
    * (`partial` or `complete`). RULES.md prints it for every rule across objects.
    */
   readonly registryAssumption: string;
+  /**
+   * True when the rule gives each object involved its own finding (the others in `related`),
+   * as istioctl analyze and Kiali do for conflicting Sidecars: a suppression on the subject then
+   * silences only that finding. Default: the rule reports a problem once, and a suppression of
+   * the rule on any object involved covers it.
+   */
+  readonly reportsEachSubject?: boolean;
   check(mesh: MeshSnapshot, report: MeshReport): void;
 }
 

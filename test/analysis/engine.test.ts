@@ -6,15 +6,22 @@ import { sidecarManifest } from '../../src/analysis/rules/support/example-manife
 const namespaceWide = (name: string) => sidecarManifest({ egress: [{ hosts: ['./*'] }] }, { name, namespace: 'shop' });
 
 describe('analyze', () => {
-  test('a finding across objects is suppressed by a suppression on any object involved, not only its subject', () => {
+  test('a finding across objects reported once is suppressed by a suppression on any object involved, not only its subject', () => {
+    const entries = [
+      { manifest: namespaceWide('default'), location: 'a' },
+      { manifest: namespaceWide('default'), location: 'b', suppressions: [{ ruleId: 'X-DUPLICATE-OBJECT', reason: 'migrating, removed next release' }] },
+    ];
+    const findings = analyze(entries).filter((f) => f.ruleId === 'X-DUPLICATE-OBJECT');
+    expect(findings.map((f) => [f.location, f.suppressedReason])).toEqual([['a', 'migrating, removed next release']]);
+  });
+
+  test('a rule that reports each object involved: a suppression on one silences only its own finding', () => {
     const entries = [
       { manifest: namespaceWide('default'), location: 'a' },
       { manifest: namespaceWide('other'), location: 'b', suppressions: [{ ruleId: 'X-NS-MULTIPLE-SELECTORLESS', reason: 'migrating, removed next release' }] },
     ];
     const findings = analyze(entries).filter((f) => f.ruleId === 'X-NS-MULTIPLE-SELECTORLESS');
-    expect(findings).toHaveLength(1);
-    expect(findings[0].location).toBe('a');
-    expect(findings[0].suppressedReason).toBe('migrating, removed next release');
+    expect(findings.map((f) => [f.location, f.suppressedReason])).toEqual([['a', undefined], ['b', 'migrating, removed next release']]);
   });
 
   test('a rule that throws is reported as an engine failure with a location, and the other rules still run', () => {

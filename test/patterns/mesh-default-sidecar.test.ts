@@ -16,11 +16,33 @@ describe('MeshDefaultSidecar', () => {
     expect([sidecar.name, sidecar.namespace, sidecar.workloadSelector]).toEqual(['default', 'istio-system', undefined]);
   });
 
-  test('lives in the configured root namespace, whatever the chart namespace', () => {
+  test('lives in the configured root namespace, in a chart of that namespace or of none', () => {
     const app = Testing.app();
     IstioMesh.configure(app, { rootNamespace: 'istio-config' });
-    const sidecar = new MeshDefaultSidecar(new Chart(app, 'c', { namespace: 'shop' }), 'mesh-default');
-    expect(sidecar.apiObject.toJson().metadata).toEqual({ name: 'default', namespace: 'istio-config' });
+    const inRoot = new MeshDefaultSidecar(new Chart(app, 'root', { namespace: 'istio-config' }), 'mesh-default');
+    const inNone = new MeshDefaultSidecar(new Chart(app, 'none'), 'mesh-default');
+    expect([inRoot, inNone].map((s) => s.apiObject.toJson().metadata)).toEqual([{ name: 'default', namespace: 'istio-config' }, { name: 'default', namespace: 'istio-config' }]);
+  });
+
+  test('in a chart of another namespace than the root namespace -> throws, naming both namespaces and the fix', () => {
+    const app = Testing.app();
+    IstioMesh.configure(app, { rootNamespace: 'istio-config' });
+    expect(() => new MeshDefaultSidecar(new Chart(app, 'c', { namespace: 'shop' }), 'mesh-default')).toThrow(
+      'MeshDefaultSidecar at "c/mesh-default" is in a chart of namespace "shop", but the mesh-wide default lives in the mesh\'s root namespace, "istio-config"; '
+      + 'create it in a chart without a namespace or of namespace "istio-config", or, if "shop" is the root namespace, '
+      + 'call IstioMesh.configure(app, { rootNamespace: "shop" }) before creating it',
+    );
+  });
+
+  test('in a chart of namespace "istio-config" while the mesh keeps the default root namespace -> throws, naming istio-system', () => {
+    expect(() => new MeshDefaultSidecar(new Chart(Testing.app(), 'mesh', { namespace: 'istio-config' }), 'mesh-default')).toThrow(
+      /is in a chart of namespace "istio-config", but the mesh-wide default lives in the mesh's root namespace, "istio-system"; .*IstioMesh.configure\(app, \{ rootNamespace: "istio-config" \}\)/,
+    );
+  });
+
+  test('an explicit metadata.namespace equal to the root namespace wins over the chart\'s', () => {
+    const sidecar = new MeshDefaultSidecar(new Chart(Testing.app(), 'c', { namespace: 'shop' }), 'mesh-default', { metadata: { namespace: 'istio-system' } });
+    expect(sidecar.apiObject.toJson().metadata).toEqual({ name: 'default', namespace: 'istio-system' });
   });
 
   test('egress, outboundTrafficPolicy and apiVersion replace the defaults', () => {

@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import {
-  EgressHost, Endpoint, SidecarPort, WorkloadSelector, WorkloadSidecar,
+  EgressHost, Endpoint, Sidecar, SidecarPort, WorkloadSelector, WorkloadSidecar,
 } from '../../src';
 import { SEED_RATINGS } from '../fixtures/seed-documents';
 
@@ -41,6 +41,47 @@ describe('WorkloadSidecar', () => {
     });
     const sidecar = new WorkloadSidecar(chart, 'web', { workloadSelector: WorkloadSelector.fromWorkload(deployment), egress: [] });
     expect(sidecar.apiObject.toJson().spec).toEqual({ workloadSelector: { labels: { app: 'web' } } });
+  });
+
+  describe('a workloadSelector from a workload', () => {
+    const deploymentIn = (chart: Chart, namespace?: string) => new ApiObject(chart, 'ratings-deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'ratings', ...(namespace ? { namespace } : {}) },
+      spec: { selector: { matchLabels: { app: 'ratings' } }, template: { metadata: { labels: { app: 'ratings' } } } },
+    });
+
+    test('of a workload in another namespace than the Sidecar\'s -> throws, naming the path, both namespaces and the fix', () => {
+      const app = Testing.app();
+      const deployment = deploymentIn(new Chart(app, 'backend', { namespace: 'backend' }));
+      expect(() => new WorkloadSidecar(new Chart(app, 'shop', { namespace: 'shop' }), 'ratings', { workloadSelector: WorkloadSelector.fromWorkload(deployment) })).toThrow(
+        'WorkloadSidecar at "shop/ratings" is in namespace "shop", but its workloadSelector selects the pods of "backend/ratings-deployment", in namespace "backend": '
+        + 'a Sidecar only selects pods of its own namespace, so it would apply to nothing; '
+        + 'create the Sidecar in namespace "backend" (a chart of that namespace, or metadata.namespace), or select a workload of namespace "shop"',
+      );
+    });
+
+    test('of a workload whose own metadata.namespace differs from the Sidecar\'s chart -> throws', () => {
+      const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+      const deployment = deploymentIn(chart, 'backend');
+      expect(() => new Sidecar(chart, 'ratings', { workloadSelector: WorkloadSelector.fromWorkload(deployment) })).toThrow(/^Sidecar at "shop\/ratings" is in namespace "shop", but .* in namespace "backend"/);
+    });
+
+    test('the Sidecar\'s metadata.namespace moves it to the workload\'s namespace -> accepted', () => {
+      const app = Testing.app();
+      const deployment = deploymentIn(new Chart(app, 'backend', { namespace: 'backend' }));
+      const sidecar = new WorkloadSidecar(new Chart(app, 'shop', { namespace: 'shop' }), 'ratings', {
+        metadata: { namespace: 'backend' }, workloadSelector: WorkloadSelector.fromWorkload(deployment),
+      });
+      expect(sidecar.namespace).toBe('backend');
+    });
+
+    test('a namespace left unset on either side is not compared: kubectl decides it at apply time', () => {
+      const app = Testing.app();
+      const deployment = deploymentIn(new Chart(app, 'anywhere'));
+      const sidecar = new WorkloadSidecar(new Chart(app, 'shop', { namespace: 'shop' }), 'ratings', { workloadSelector: WorkloadSelector.fromWorkload(deployment) });
+      expect(sidecar.apiObject.toJson().spec.workloadSelector).toEqual({ labels: { app: 'ratings' } });
+    });
   });
 
   test('refuses a missing workloadSelector (a type error, and at run time for JavaScript)', () => {

@@ -4,7 +4,7 @@ import { compareSidecarAge } from '../../selection';
 import { sidecarView } from '../../sidecar-view';
 import { SidecarResource } from '../../snapshot';
 import { meshSidecar } from '../support/mesh-examples';
-import { nameList } from '../support/mesh-helpers';
+import { distinctNames, phraseList } from '../support/mesh-helpers';
 
 // O(n log n + related reported): each namespace holding an empty selector is sorted once.
 export const emptySelectorPrecedence: MeshRule = {
@@ -40,8 +40,8 @@ export const emptySelectorPrecedence: MeshRule = {
 
 function message(defaults: readonly SidecarResource[], shadowed: readonly SidecarResource[]): string {
   const effects = [
-    defaults.length > 0 ? `beats the namespace default ${nameList(defaults.map((s) => s.ref.name))}` : undefined,
-    shadowed.length > 0 ? `hides the newer Sidecars with selector labels ${nameList(shadowed.map((s) => s.ref.name))}, which never apply` : undefined,
+    defaults.length > 0 ? `beats the namespace default ${phraseList(distinctNames(defaults))}` : undefined,
+    shadowed.length > 0 ? `hides the newer Sidecars with selector labels ${phraseList(distinctNames(shadowed))}, which never apply` : undefined,
   ].filter((e) => e !== undefined);
   const now = effects.length > 0 ? `; here it ${effects.join(' and ')}` : '';
   return 'this Sidecar has an empty workloadSelector: istiod treats it as a selector that matches every pod in its namespace, tried before any Sidecar without a selector, '

@@ -3,9 +3,10 @@ import { MeshRule, RuleSource } from '../../rule';
 import { sidecarView } from '../../sidecar-view';
 import { SidecarResource } from '../../snapshot';
 import { meshSidecar } from '../support/mesh-examples';
-import { compareIstiodOrder, isNamespaceWide, nameList, namespacePhrase, sidecarNamespaces } from '../support/mesh-helpers';
+import { compareIstiodOrder, distinctNames, isNamespaceWide, namespacePhrase, phraseList, sidecarNamespaces } from '../support/mesh-helpers';
 
-// O(n log n): one pass groups the namespace-wide Sidecars by namespace, each group is sorted once.
+// O(n log n + k²) for k namespace-wide Sidecars in one namespace (each finding names the k-1
+// others; k is small in any real input): one pass groups them by namespace, each group is sorted once.
 export const nsMultipleSelectorless: MeshRule = {
   id: 'X-NS-MULTIPLE-SELECTORLESS',
   scope: 'mesh',
@@ -16,6 +17,8 @@ export const nsMultipleSelectorless: MeshRule = {
   references: ['IST0111', 'KIA0002'],
   sources: [RuleSource.ANALYZER, RuleSource.KIALI],
   registryAssumption: 'None: the Sidecars of a namespace that the input holds conflict whatever else the cluster holds. Independent of the registry setting.',
+  // istioctl analyze and Kiali flag each Sidecar of the group.
+  reportsEachSubject: true,
   examples: {
     failing: [meshSidecar('shop', 'default'), meshSidecar('shop', 'other')],
     passing: [meshSidecar('shop', 'default'), meshSidecar('shop', 'ratings', { labels: { app: 'ratings' } })],
@@ -26,18 +29,24 @@ export const nsMultipleSelectorless: MeshRule = {
       if (mesh.isAmbientNamespace(namespace)) continue;
       const wide = mesh.sidecarsIn(namespace).filter(isNamespaceWide).sort(compareIstiodOrder);
       if (wide.length < 2) continue;
-      const [used, ...ignored] = wide;
-      report(used, message(namespace, used, ignored), { related: ignored });
+      const names = distinctNames(wide);
+      wide.forEach((sidecar, i) => {
+        report(sidecar, message(namespace, wide, names, i), { related: wide.filter((other) => other !== sidecar) });
+      });
     }
   },
 };
 
-function message(namespace: string | undefined, used: SidecarResource, ignored: readonly SidecarResource[]): string {
-  const all = nameList([used, ...ignored].map((s) => s.ref.name), Number.MAX_SAFE_INTEGER);
+/** The finding of `wide[at]`; `wide` is in istiod's order, so `wide[0]` is the one it uses. */
+function message(namespace: string | undefined, wide: readonly SidecarResource[], names: readonly string[], at: number): string {
+  const used = wide[0];
   const why = sidecarView(used).selectorForm === 'empty'
     ? 'its empty workloadSelector puts it before any Sidecar without one'
     : 'the oldest by creationTimestamp, then by name';
-  return `${namespacePhrase(namespace)} has ${ignored.length + 1} Sidecars that apply to the whole namespace (no workloadSelector, or an empty one): ${all}; `
-    + `istiod uses only ${JSON.stringify(used.ref.name)} (${why}) and ignores ${nameList(ignored.map((s) => s.ref.name))}; `
-    + 'keep one namespace-wide Sidecar named "default", and give the others a workloadSelector with labels or delete them';
+  const ignored = names.slice(1);
+  const verdict = at === 0
+    ? `istiod uses this one (${why}) and ignores ${phraseList(ignored)}`
+    : `istiod ignores this one and uses ${names[0]} (${why})`;
+  return `${namespacePhrase(namespace)} has ${wide.length} Sidecars that apply to the whole namespace (no workloadSelector, or an empty one): ${phraseList(names, Number.MAX_SAFE_INTEGER)}; `
+    + `${verdict}; keep one namespace-wide Sidecar named "default", and give the others a workloadSelector with labels or delete them`;
 }

@@ -38,21 +38,48 @@ export function namespacePhrase(namespace: string | undefined): string {
 
 /** `"a"`, `"a" and "b"`, `"a", "b" and "c"`; past `max` names, `... and 4 more`. */
 export function nameList(names: readonly string[], max = 5): string {
-  const quoted = names.slice(0, max).map((n) => JSON.stringify(n));
-  if (names.length > max) return `${quoted.join(', ')} and ${names.length - max} more`;
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  return phraseList(names.map((n) => JSON.stringify(n)), max);
 }
 
 /** `Deployment "ratings"`, `Pod "p" and Deployment "d"`: objects of mixed kinds. */
 export function objectList(resources: readonly AnyResource[], max = 5): string {
-  const named = resources.slice(0, max).map((r) => `${r.ref.kind || 'object'} ${JSON.stringify(r.ref.name)}`);
-  if (resources.length > max) return `${named.join(', ')} and ${resources.length - max} more`;
-  if (named.length <= 1) return named.join('');
-  return `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  return phraseList(resources.map((r) => `${r.ref.kind || 'object'} ${JSON.stringify(r.ref.name)}`), max);
 }
 
 /** A selector as a Kubernetes label selector string: `app=ratings,version=v1`. */
 export function selectorString(labels: Labels): string {
   return Object.keys(labels).sort().map((key) => `${key}=${labels[key]}`).join(',');
+}
+
+/**
+ * How a message names each of `resources`: `"ratings"`, or, for a name two of them share,
+ * `"default" (at charts/shop/default)`, so that a message never reads `"default" and "default"`.
+ */
+export function distinctNames(resources: readonly AnyResource[]): string[] {
+  const count = new Map<string, number>();
+  for (const r of resources) count.set(r.ref.name, (count.get(r.ref.name) ?? 0) + 1);
+  const places = distinctPlaces(resources);
+  return resources.map((r, i) => ((count.get(r.ref.name) ?? 0) > 1 ? `${JSON.stringify(r.ref.name)} (at ${places[i]})` : JSON.stringify(r.ref.name)));
+}
+
+/**
+ * Where each of `resources` came from: its construct path or file, with its position in the
+ * input where that is not enough to tell it from another (two objects of one file).
+ */
+export function distinctPlaces(resources: readonly AnyResource[]): string[] {
+  const count = new Map<string | undefined, number>();
+  for (const r of resources) count.set(r.entry.location, (count.get(r.entry.location) ?? 0) + 1);
+  return resources.map((r) => {
+    const position = `input object #${r.index + 1}`;
+    if (r.entry.location === undefined) return position;
+    return (count.get(r.entry.location) ?? 0) > 1 ? `${r.entry.location}, ${position}` : r.entry.location;
+  });
+}
+
+/** `"a"`, `"a" and "b"`: names already quoted (see `distinctNames`). */
+export function phraseList(quoted: readonly string[], max = 5): string {
+  const shown = quoted.slice(0, max);
+  if (quoted.length > max) return `${shown.join(', ')} and ${quoted.length - max} more`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }

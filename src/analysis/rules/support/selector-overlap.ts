@@ -1,5 +1,43 @@
-import { compareSidecarAge } from '../../selection';
-import { SidecarResource } from '../../snapshot';
+import { compareSidecarAge, selectSidecars } from '../../selection';
+import { SelectionVia } from '../../selection-via';
+import { sidecarView } from '../../sidecar-view';
+import { MeshSnapshot, SidecarResource, WorkloadResource } from '../../snapshot';
+
+/** Sidecars with labels in their selector that all select the pods of the same workloads. */
+export interface SharedPods {
+  /** In istiod's order: the first is the one istiod applies, unless `winner` is another. */
+  readonly sidecars: readonly SidecarResource[];
+  /** The Sidecar istiod applies to these pods: the first, or an older one with an empty selector. */
+  readonly winner: SidecarResource;
+  /** The workloads whose pods read Sidecars (not ambient, gateways or injection off). */
+  readonly workloads: readonly WorkloadResource[];
+  /** Workloads matched whose pods read no Sidecar: the overlap shows, but is harmless. */
+  readonly inertWorkloads: readonly WorkloadResource[];
+}
+
+const sharedCache = new WeakMap<MeshSnapshot, readonly SharedPods[]>();
+
+/**
+ * The overlaps the input's workloads show, one entry per set of Sidecars selecting the same
+ * pods. Linear in the workloads' matching lists, which selection computed once.
+ */
+export function sharedPods(mesh: MeshSnapshot): readonly SharedPods[] {
+  const cached = sharedCache.get(mesh);
+  if (cached) return cached;
+  const groups = new Map<string, { sidecars: SidecarResource[]; winner: SidecarResource; workloads: WorkloadResource[]; inertWorkloads: WorkloadResource[] }>();
+  for (const selection of selectSidecars(mesh).workloads) {
+    // `matching` is in istiod's order; empty selectors are X-EMPTY-SELECTOR-PRECEDENCE's business.
+    const sidecars = selection.matching.filter((s) => sidecarView(s).selectorForm === 'labels');
+    if (sidecars.length < 2) continue;
+    const key = sidecars.map((s) => s.index).join(',');
+    let group = groups.get(key);
+    if (!group) groups.set(key, group = { sidecars, winner: selection.matching[0], workloads: [], inertWorkloads: [] });
+    (selection.via === SelectionVia.NOT_APPLICABLE ? group.inertWorkloads : group.workloads).push(selection.workload);
+  }
+  const result = [...groups.values()];
+  sharedCache.set(mesh, result);
+  return result;
+}
 
 /**
  * How two label selectors can select one pod. "first" comes first in istiod's order.

@@ -52,5 +52,16 @@ describeRule('X-AMBIENT-INEFFECTIVE', {
       manifests: [AMBIENT_NS, meshSidecar('prod', 'default'), meshSidecar('prod', 'other')],
       subjects: ['default', 'other'],
     },
+    {
+      // istioctl analyze: IST0167 once on each Sidecar selecting an ambient pod, and no IST0110.
+      name: 'two Sidecars selecting the same ambient pod are each reported, once',
+      manifests: [
+        selectorSidecar('prod', 'by-app', { app: 'ratings' }),
+        selectorSidecar('prod', 'by-tier', { tier: 'backend' }),
+        deploymentManifest('prod', 'ratings', { app: 'ratings', tier: 'backend' }, AMBIENT_POD),
+      ],
+      count: 2,
+      subjects: ['by-app', 'by-tier'],
+    },
   ],
 });

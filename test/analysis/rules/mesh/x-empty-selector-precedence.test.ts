@@ -31,5 +31,10 @@ describeRule('X-EMPTY-SELECTOR-PRECEDENCE', {
     },
     { name: 'labels: {} is empty too', manifests: [meshSidecar('prod', 'all', { labels: {} })], count: 1 },
     { name: 'each empty selector is reported', manifests: [meshSidecar('prod', 'a', {}), meshSidecar('prod', 'b', {})], subjects: ['a', 'b'] },
+    {
+      name: 'two namespace defaults of the same name are named by where they come from, never "default" and "default"',
+      manifests: [meshSidecar('prod', 'all', {}), meshSidecar('prod', 'default'), meshSidecar('prod', 'default')],
+      message: /beats the namespace default "default" \(at \S+\) and "default" \(at \S+\)/,
+    },
   ],
 });

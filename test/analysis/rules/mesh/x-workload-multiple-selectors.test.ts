@@ -1,4 +1,6 @@
+import { analyze } from '../../../../src/analysis/engine';
 import { Severity } from '../../../../src/analysis/finding';
+import { workloadMultipleSelectors } from '../../../../src/analysis/rules/mesh/x-workload-multiple-selectors';
 import { deploymentManifest, meshSidecar, namespaceManifest, selectorSidecar } from '../../../../src/analysis/rules/support/mesh-examples';
 import { describeRule } from '../../rule-cases';
 
@@ -52,46 +54,128 @@ describeRule('X-WORKLOAD-MULTIPLE-SELECTORS', {
       name: 'overlapping selectors in an ambient namespace',
       manifests: [namespaceManifest('prod', { 'istio.io/dataplane-mode': 'ambient' }), selectorSidecar('prod', 'a', { app: 'ratings' }), selectorSidecar('prod', 'b', { app: 'ratings' })],
     },
+    {
+      name: 'identical selectors and no workload: a hypothetical conflict is X-SELECTOR-POTENTIAL-OVERLAP, never an error',
+      manifests: [selectorSidecar('prod', 'ratings-2', { app: 'ratings' }), selectorSidecar('prod', 'ratings', { app: 'ratings' })],
+    },
+    {
+      name: 'a selector that matches no pod gets no error for overlapping one that does',
+      manifests: [
+        selectorSidecar('prod', 'by-app', { app: 'ratings' }),
+        selectorSidecar('prod', 'by-app-v9', { app: 'ratings', version: 'v9' }),
+        deploymentManifest('prod', 'ratings', { app: 'ratings', version: 'v1' }),
+      ],
+    },
+    {
+      name: 'two Sidecars each selecting its own workload (details and reviews)',
+      manifests: [
+        selectorSidecar('bookinfo', 'sidecar1', { app: 'reviews' }),
+        selectorSidecar('bookinfo', 'sidecar2', { app: 'details' }),
+        deploymentManifest('bookinfo', 'details-v1', { app: 'details', version: 'v1' }),
+        deploymentManifest('bookinfo', 'reviews-v1', { app: 'reviews', version: 'v1' }),
+      ],
+    },
+    {
+      name: 'two Sidecars of one namespace matching a pod only in another namespace: a Sidecar selects its own namespace only',
+      manifests: [
+        selectorSidecar('prod', 'a', { app: 'ratings' }),
+        selectorSidecar('prod', 'b', { tier: 'backend' }),
+        deploymentManifest('test', 'ratings', { app: 'ratings', tier: 'backend' }),
+      ],
+    },
     { name: 'a selector of the wrong type is left to the schema rules', manifests: [selectorSidecar('prod', 'a', { app: 'ratings' }), meshSidecar('prod', 'b', { labels: 'app=ratings' })] },
   ],
   bad: [
     {
-      name: 'two selectors matching one pod (app=ratings-app, myapp=ratings-myapp) -> one error on the winner',
+      // istioctl analyze's "overlap" case: different selectors, one existing pod.
+      name: 'two selectors matching one pod (app=ratings-app, myapp=ratings-myapp) -> one error on each; the kept one says what it shadows',
       manifests: [
         selectorSidecar('prod', 'by-myapp', { myapp: 'ratings-myapp' }),
         selectorSidecar('prod', 'by-app', { app: 'ratings-app' }),
         deploymentManifest('prod', 'ratings', { app: 'ratings-app', myapp: 'ratings-myapp' }),
       ],
-      count: 1,
+      count: 2,
       severity: Severity.ERROR,
-      subjects: ['by-app'],
+      subjects: ['by-myapp', 'by-app'],
       related: ['by-myapp'],
-      path: 'spec.workloadSelector',
-      message: 'Sidecars "by-app" and "by-myapp" in namespace "prod" both select the pods of Deployment "ratings": istiod applies only "by-app" (the oldest, then smallest name) '
+      paths: ['spec.workloadSelector', 'spec.workloadSelector'],
+      message: 'Sidecars "by-app" and "by-myapp" in namespace "prod" both select the pods of Deployment "ratings": istiod applies this one (the oldest, then smallest name) '
         + 'and ignores "by-myapp" for them (Istio calls this undefined behaviour); make the workloadSelectors exclusive or merge the Sidecars into one',
     },
     {
-      name: 'the same pair on two workloads -> one error naming both',
+      name: 'the ignored one of a pair says it is ignored and which one wins',
+      manifests: [
+        selectorSidecar('prod', 'by-myapp', { myapp: 'ratings-myapp' }),
+        selectorSidecar('prod', 'by-app', { app: 'ratings-app' }),
+        deploymentManifest('prod', 'ratings', { app: 'ratings-app', myapp: 'ratings-myapp' }),
+      ],
+      related: ['by-app'],
+      message: 'Sidecars "by-app" and "by-myapp" in namespace "prod" both select the pods of Deployment "ratings": istiod ignores this one for them and applies "by-app" (the oldest, then smallest name) '
+        + '(Istio calls this undefined behaviour); make the workloadSelectors exclusive or merge the Sidecars into one',
+    },
+    {
+      // istioctl analyze's "dupe" case.
+      name: 'identical selectors and a pod they both select -> one error on each',
+      manifests: [selectorSidecar('prod', 'dupe-1', { app: 'reviews' }), selectorSidecar('prod', 'dupe-2', { app: 'reviews' }), deploymentManifest('prod', 'reviews', { app: 'reviews' })],
+      count: 2,
+      subjects: ['dupe-1', 'dupe-2'],
+      severity: Severity.ERROR,
+    },
+    {
+      name: 'the same pair on two workloads -> one error on each Sidecar, naming both workloads',
       manifests: [
         selectorSidecar('prod', 'a', { app: 'ratings' }),
         selectorSidecar('prod', 'b', { team: 'red' }),
         deploymentManifest('prod', 'ratings-v1', { app: 'ratings', team: 'red', version: 'v1' }),
         deploymentManifest('prod', 'ratings-v2', { app: 'ratings', team: 'red', version: 'v2' }),
       ],
-      count: 1,
+      count: 2,
       message: /select the pods of Deployment "ratings-v1" and Deployment "ratings-v2":/,
     },
     {
-      name: 'three Sidecars on one pod -> one error naming all three',
+      // Kiali's "two Sidecars targeting one deployment": sidecar2 selects nothing and is not flagged.
+      name: 'three of four Sidecars select details-v1 -> one error on each of the three, naming the other two',
       manifests: [
-        selectorSidecar('prod', 'c', { team: 'red' }),
-        selectorSidecar('prod', 'b', { tier: 'backend' }),
-        selectorSidecar('prod', 'a', { app: 'ratings' }),
-        deploymentManifest('prod', 'ratings', { app: 'ratings', team: 'red', tier: 'backend' }),
+        selectorSidecar('bookinfo', 'sidecar1', { app: 'details', version: 'v1' }),
+        selectorSidecar('bookinfo', 'sidecar2', { app: 'reviews', version: 'v1' }),
+        selectorSidecar('bookinfo', 'sidecar3', { app: 'details' }),
+        selectorSidecar('bookinfo', 'sidecar4', { version: 'v1' }),
+        deploymentManifest('bookinfo', 'details-v1', { app: 'details', version: 'v1' }),
+        deploymentManifest('bookinfo', 'details-v2', { app: 'details', version: 'v2' }),
+        deploymentManifest('bookinfo', 'details-v3', { app: 'details', version: 'v3' }),
       ],
-      count: 1,
-      subjects: ['a'],
-      related: ['b', 'c'],
+      count: 3,
+      subjects: ['sidecar1', 'sidecar3', 'sidecar4'],
+      related: ['sidecar3', 'sidecar4'],
+      message: /^Sidecars "sidecar1", "sidecar3" and "sidecar4" in namespace "bookinfo" all select the pods of Deployment "details-v1": istiod applies this one/,
+    },
+    {
+      name: 'a and b share one pod, b and c another -> a one error, b two, c one',
+      manifests: [
+        selectorSidecar('prod', 'a', { app: 'ratings' }),
+        selectorSidecar('prod', 'b', { tier: 'backend' }),
+        selectorSidecar('prod', 'c', { team: 'red' }),
+        deploymentManifest('prod', 'ratings', { app: 'ratings', tier: 'backend' }),
+        deploymentManifest('prod', 'reviews', { app: 'reviews', tier: 'backend', team: 'red' }),
+      ],
+      count: 4,
+      subjects: ['a', 'b', 'b', 'c'],
+      related: ['b'],
+    },
+    {
+      // Kiali's "Sidecars across namespaces": each pair is flagged, references stay in the namespace.
+      name: 'the same pair in two namespaces, each with its pod -> one error on each of the four, naming only its own namespace\'s other',
+      manifests: [
+        selectorSidecar('bookinfo', 'sidecar1', { app: 'details', version: 'v1' }),
+        selectorSidecar('bookinfo', 'sidecar2', { app: 'details', version: 'v1' }),
+        selectorSidecar('bookinfo2', 'sidecar3', { app: 'details', version: 'v1' }),
+        selectorSidecar('bookinfo2', 'sidecar4', { app: 'details', version: 'v1' }),
+        deploymentManifest('bookinfo', 'details-v1', { app: 'details', version: 'v1' }),
+        deploymentManifest('bookinfo2', 'details-v1', { app: 'details', version: 'v1' }),
+      ],
+      count: 4,
+      subjects: ['sidecar1', 'sidecar2', 'sidecar3', 'sidecar4'],
+      related: ['sidecar4'],
     },
     {
       name: 'the oldest creationTimestamp wins, not the most specific selector',
@@ -100,89 +184,39 @@ describeRule('X-WORKLOAD-MULTIPLE-SELECTORS', {
         selectorSidecar('prod', 'broad', { app: 'ratings' }, at('2025-01-01T00:00:00Z')),
         deploymentManifest('prod', 'ratings', { app: 'ratings', version: 'v1' }),
       ],
-      subjects: ['broad'],
-      message: /istiod applies only "broad"/,
+      subjects: ['specific', 'broad'],
+      message: /istiod ignores this one for them and applies "broad"/,
     },
     {
-      name: 'an older empty selector beats both',
+      name: 'an older empty selector beats both, and each says so',
       manifests: [
         meshSidecar('prod', 'all', {}, at('2024-01-01T00:00:00Z')),
         selectorSidecar('prod', 'a', { app: 'ratings' }),
         selectorSidecar('prod', 'b', { team: 'red' }),
         deploymentManifest('prod', 'ratings', { app: 'ratings', team: 'red' }),
       ],
+      count: 2,
+      subjects: ['a', 'b'],
       message: /istiod applies only "all" \(an older Sidecar with an empty workloadSelector\) and ignores all of them/,
     },
     {
-      name: 'identical selectors without a matching workload -> error on the newer',
-      manifests: [selectorSidecar('prod', 'ratings-2', { app: 'ratings' }), selectorSidecar('prod', 'ratings', { app: 'ratings' })],
-      count: 1,
-      severity: Severity.ERROR,
-      subjects: ['ratings-2'],
-      related: ['ratings'],
-      message: 'this Sidecar\'s workloadSelector "app=ratings" is the same as Sidecar "ratings"\'s; Sidecar "ratings" comes first in istiod\'s order (oldest, then smallest name), '
-        + 'so this Sidecar never applies to any pod; keep one of the two Sidecars',
-    },
-    {
-      name: 'an older broader selector hides a newer specific one -> error',
-      manifests: [
-        selectorSidecar('prod', 'broad', { app: 'ratings' }, at('2025-01-01T00:00:00Z')),
-        selectorSidecar('prod', 'specific', { app: 'ratings', version: 'v1' }, at('2026-01-01T00:00:00Z')),
-      ],
-      severity: Severity.ERROR,
-      subjects: ['specific'],
-      message: /^every pod this Sidecar's workloadSelector "app=ratings,version=v1" selects is also selected by Sidecar "broad" \("app=ratings"\); .* never applies to any pod/,
-    },
-    {
-      name: 'a newer broader selector loses the pods of an older specific one -> error',
-      manifests: [
-        selectorSidecar('prod', 'specific', { app: 'ratings', version: 'v1' }, at('2025-01-01T00:00:00Z')),
-        selectorSidecar('prod', 'broad', { app: 'ratings' }, at('2026-01-01T00:00:00Z')),
-      ],
-      severity: Severity.ERROR,
-      subjects: ['broad'],
-      message: /^this Sidecar's workloadSelector "app=ratings" also selects every pod that Sidecar "specific" selects/,
-    },
-    {
-      name: 'merely compatible selectors (app=a, tier=web) -> warning',
-      manifests: [selectorSidecar('prod', 'by-app', { app: 'a' }), selectorSidecar('prod', 'by-tier', { tier: 'web' })],
-      count: 1,
-      severity: Severity.WARNING,
-      subjects: ['by-tier'],
-      message: /^this Sidecar's workloadSelector "tier=web" and Sidecar "by-app"'s \("app=a"\) can select the same pod/,
-    },
-    {
-      name: 'compatible selectors that share a label and add different keys -> warning',
-      manifests: [
-        selectorSidecar('prod', 'a', { app: 'ratings', version: 'v1' }),
-        selectorSidecar('prod', 'b', { app: 'ratings', team: 'red' }),
-        deploymentManifest('prod', 'ratings', { app: 'ratings', version: 'v2', team: 'blue' }),
-      ],
-      severity: Severity.WARNING,
-    },
-    {
-      name: 'workloads that each match one of two compatible selectors do not hide the overlap -> warning',
-      manifests: [
-        selectorSidecar('prod', 'by-app', { app: 'a' }),
-        selectorSidecar('prod', 'by-tier', { tier: 'web' }),
-        deploymentManifest('prod', 'a', { app: 'a', tier: 'backend' }),
-        deploymentManifest('prod', 'web', { app: 'web', tier: 'web' }),
-      ],
-      count: 1,
-      severity: Severity.WARNING,
-    },
-    {
-      name: 'every overlapping pair of many selectors, and only those',
-      manifests: [
-        selectorSidecar('prod', 's1', { app: 'a' }),
-        selectorSidecar('prod', 's2', { app: 'b' }),
-        selectorSidecar('prod', 's3', { app: 'a', version: 'v1' }),
-        selectorSidecar('prod', 's4', { app: 'b', version: 'v1' }),
-        selectorSidecar('prod', 's5', { app: 'a', version: 'v2' }),
-      ],
-      // s3 and s5 under s1, s4 under s2
-      count: 3,
-      subjects: ['s3', 's4', 's5'],
+      name: 'two Sidecars of the same name (two charts) are named by where they come from, never "ratings" and "ratings"',
+      manifests: [selectorSidecar('prod', 'ratings', { app: 'ratings' }), selectorSidecar('prod', 'ratings', { app: 'ratings' }), deploymentManifest('prod', 'ratings', { app: 'ratings' })],
+      count: 2,
+      message: /^Sidecars "ratings" \(at \S+\) and "ratings" \(at \S+\) in namespace "prod" both select/,
     },
   ],
+});
+
+describe('X-WORKLOAD-MULTIPLE-SELECTORS suppressions', () => {
+  test('a suppression on one Sidecar of the pair silences only its own finding', () => {
+    const manifests = [selectorSidecar('prod', 'a', { app: 'ratings' }), selectorSidecar('prod', 'b', { tier: 'backend' }), deploymentManifest('prod', 'ratings', { app: 'ratings', tier: 'backend' })];
+    const entries = manifests.map((manifest, i) => ({
+      manifest,
+      location: `case/${i}`,
+      ...(i === 0 ? { suppressions: [{ ruleId: 'X-WORKLOAD-MULTIPLE-SELECTORS', reason: 'b is removed in the next release' }] } : {}),
+    }));
+    const findings = analyze(entries, { rules: [workloadMultipleSelectors] });
+    expect(findings.map((f) => [f.resource.name, f.suppressedReason])).toEqual([['a', 'b is removed in the next release'], ['b', undefined]]);
+  });
 });

@@ -1,0 +1,51 @@
+import { Severity } from '../../finding';
+import { MeshRule, RuleSource } from '../../rule';
+import { AnyResource } from '../../snapshot';
+import { WORKLOAD_KINDS } from '../../workloads';
+import { meshSidecar } from '../support/mesh-examples';
+import { distinctPlaces, namespacePhrase, phraseList } from '../support/mesh-helpers';
+
+/** The kinds the engine reads: a duplicate of any of them changes what the other rules judge. */
+const READ_KINDS: readonly string[] = ['Sidecar', 'ServiceEntry', 'Service', 'Namespace', ...WORKLOAD_KINDS];
+const READ_KIND_SET: ReadonlySet<string> = new Set(READ_KINDS);
+
+// O(n): one pass keys every object by what the API server identifies it by.
+export const duplicateObject: MeshRule = {
+  id: 'X-DUPLICATE-OBJECT',
+  scope: 'mesh',
+  concerns: READ_KINDS,
+  severity: Severity.ERROR,
+  title: 'No two objects of the input have the same kind, namespace and name',
+  why: 'The API server holds one object per kind, namespace and name: kubectl applies the second over the first (two charts that each define the "default" Sidecar of a namespace, for example), so only the last one applied exists in the cluster and the other is silently lost.',
+  fix: 'Rename all but one of them, or merge them into one object.',
+  references: [],
+  sources: [RuleSource.OWN],
+  registryAssumption: 'None: two objects of the input with one kind, namespace and name collide whatever else the cluster holds. Independent of the registry setting.',
+  examples: {
+    failing: [meshSidecar('shop', 'default'), meshSidecar('shop', 'default')],
+    passing: [meshSidecar('shop', 'default'), meshSidecar('cart', 'default')],
+  },
+  check(mesh, report) {
+    const byIdentity = new Map<string, AnyResource[]>();
+    for (const resource of mesh.resources) {
+      const { apiVersion, kind, namespace, name } = resource.ref;
+      if (!READ_KIND_SET.has(kind) || name === '') continue;
+      // The API group, not the version: networking.istio.io/v1 and /v1beta1 are one object.
+      const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+      // Namespaces are cluster-scoped: a metadata.namespace on one means nothing.
+      const key = JSON.stringify([group, kind, kind === 'Namespace' ? null : namespace ?? null, name]);
+      const same = byIdentity.get(key);
+      if (same) same.push(resource);
+      else byIdentity.set(key, [resource]);
+    }
+    for (const [first, ...others] of byIdentity.values()) {
+      if (others.length === 0) continue;
+      const { kind, namespace, name } = first.ref;
+      const where = kind === 'Namespace' ? '' : ` in ${namespacePhrase(namespace)}`;
+      report(first,
+        `${kind} ${JSON.stringify(name)}${where} is defined ${others.length + 1} times in the input (at ${phraseList(distinctPlaces([first, ...others]))}): `
+        + 'kubectl applies one over the other, so only the last one applied exists in the cluster and the others are lost; rename all but one of them, or merge them into one',
+        { related: others });
+    }
+  },
+};
