@@ -6,7 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { parseAllDocuments, stringify } from 'yaml';
-import { IstioMesh, RuleSuppressions, SidecarValidationPlugin } from '../src';
+import { IstioMesh, RegistryCompleteness, RuleSuppressions, SidecarValidationPlugin } from '../src';
 import { builtBin } from './setup/built-package';
 
 const MANIFESTS = [
@@ -52,25 +52,26 @@ describe('the three front doors agree', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  function viaApp(): string[] {
+  function viaApp(registry?: RegistryCompleteness, manifests: readonly object[] = MANIFESTS): string[] {
     const app = Testing.app();
+    if (registry) IstioMesh.configure(app, { registry });
     const chart = new Chart(app, 'all');
-    MANIFESTS.forEach((m, i) => new ApiObject(chart, `object-${i}`, m));
+    manifests.forEach((m, i) => new ApiObject(chart, `object-${i}`, m as never));
     return normalize(IstioMesh.of(app).findings().filter((f) => f.suppressedReason === undefined));
   }
 
-  function viaCli(): string[] {
+  function viaCli(registry?: RegistryCompleteness, path = file): string[] {
     const bin = builtBin();
-    const result = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', file], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', ...(registry ? ['--registry', registry] : []), path], { encoding: 'utf8' });
     return normalize(JSON.parse(result.stdout).findings);
   }
 
-  async function viaPlugin(): Promise<string[]> {
+  async function viaPlugin(registry?: RegistryCompleteness, path = file): Promise<string[]> {
     type Violation = { ruleName: string; recommendation: string; violatingResources: Array<{ resourceName: string; locations: string[] }> };
     const violations: Violation[] = [];
-    const parsed = parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS());
-    await new SidecarValidationPlugin().validate({
-      manifests: [file],
+    const parsed = parseAllDocuments(readFileSync(path, 'utf8')).map((d) => d.toJS());
+    await new SidecarValidationPlugin(registry ? { registry } : {}).validate({
+      manifests: [path],
       parseManifest: () => parsed,
       report: { addViolation: (v: Violation) => violations.push(v), submit: () => undefined },
     });
@@ -98,6 +99,20 @@ describe('the three front doors agree', () => {
   test('the plugin reports the same findings', async () => {
     const expected = viaApp().map((line) => line.replace(/^(\S+ \S+) \S+ \S+\/(\S+)/, '$1 $2')).sort();
     expect(await viaPlugin()).toEqual(expected);
+  });
+
+  test('registry complete over an input without Services or workloads: the three agree, and they judge hosts and selectors', async () => {
+    const sidecarsOnly = [
+      ...MANIFESTS.filter((m) => m.kind === 'Sidecar'),
+      { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'web' }, spec: { egress: [{ hosts: ['./*', 'shop/cart.shop.svc.cluster.local'] }] } },
+    ];
+    const path = join(dir, 'sidecars-only.yaml');
+    writeFileSync(path, sidecarsOnly.map((m) => stringify(m)).join('---\n'));
+    const app = viaApp(RegistryCompleteness.COMPLETE, sidecarsOnly);
+    const partial = viaApp(undefined, sidecarsOnly);
+    expect(app.filter((line) => !partial.includes(line)).map((line) => line.split(' ')[0]).sort()).toEqual(['X-EGRESS-HOST-NOT-FOUND', ...Array(4).fill('X-SELECTOR-NO-MATCH')]);
+    expect(viaCli(RegistryCompleteness.COMPLETE, path)).toEqual(app);
+    expect(await viaPlugin(RegistryCompleteness.COMPLETE, path)).toEqual(app.map((line) => line.replace(/^(\S+ \S+) \S+ \S+\/(\S+)/, '$1 $2')).sort());
   });
 
   test('suppressions added in the app on raw ApiObjects travel into the YAML: the plugin over the synthesized output agrees with synth', async () => {

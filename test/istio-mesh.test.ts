@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { IstioMesh, Sidecar, SidecarApiVersion } from '../src';
+import { EgressHost, IstioMesh, RegistryCompleteness, Sidecar, SidecarApiVersion, WorkloadSelector } from '../src';
 
 describe('IstioMesh', () => {
   test('defaults: istio-system and networking.istio.io/v1', () => {
@@ -72,6 +72,28 @@ describe('IstioMesh', () => {
     const app = Testing.app();
     new Sidecar(new Chart(app, 'chart'), 'pinned', { apiVersion: SidecarApiVersion.V1ALPHA3 });
     expect(IstioMesh.configure(app, { apiVersion: SidecarApiVersion.V1BETA1 }).apiVersion).toBe(SidecarApiVersion.V1BETA1);
+  });
+
+  test('registry: partial by default, complete when configured, and an unknown value is an error naming it', () => {
+    const app = Testing.app();
+    expect(IstioMesh.of(app).registry).toBe(RegistryCompleteness.PARTIAL);
+    expect(IstioMesh.configure(app, { registry: RegistryCompleteness.COMPLETE }).registry).toBe(RegistryCompleteness.COMPLETE);
+    IstioMesh.configure(app, {});
+    expect(IstioMesh.of(app).registry).toBe(RegistryCompleteness.COMPLETE);
+    expect(() => IstioMesh.configure(Testing.app(), { registry: 'full' as RegistryCompleteness })).toThrow(
+      'IstioMesh.configure(): registry "full" is invalid: expected "complete" or "partial" ("complete" when the input is a whole cluster export)');
+  });
+
+  test('registry complete: the app\'s findings judge a selector in an app without workloads', () => {
+    const findingsWith = (registry?: RegistryCompleteness) => {
+      const app = Testing.app();
+      if (registry) IstioMesh.configure(app, { registry });
+      const chart = new Chart(app, 'shop', { namespace: 'shop' });
+      new Sidecar(chart, 'ratings', { workloadSelector: WorkloadSelector.of({ app: 'ratings' }), egress: [{ hosts: [EgressHost.sameNamespace()] }] });
+      return IstioMesh.of(app).findings().map((f) => f.ruleId);
+    };
+    expect(findingsWith(RegistryCompleteness.COMPLETE)).toContain('X-SELECTOR-NO-MATCH');
+    expect(findingsWith()).not.toContain('X-SELECTOR-NO-MATCH');
   });
 
   test('an invalid root namespace is an error', () => {

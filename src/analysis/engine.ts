@@ -1,5 +1,5 @@
 import { Finding, Severity } from './finding';
-import { ManifestEntry, describeResource } from './manifest';
+import { ManifestEntry, shortRef } from './manifest';
 import { MeshReportOptions, Rule, SidecarRule } from './rule';
 import { RULES } from './rules';
 import { AnyResource, MeshOptions, MeshSnapshot } from './snapshot';
@@ -99,7 +99,7 @@ export function isBlocking(finding: Finding, failOn: Severity = Severity.ERROR):
  */
 export function formatFinding(finding: Finding): string {
   const at = finding.path ? ` (at ${finding.path})` : '';
-  const others = (finding.related ?? []).map((r) => (r.location ? `[${r.location}]` : describeResource(r.resource)));
+  const others = (finding.related ?? []).map((r) => `${shortRef(r.resource)}${r.location ? ` [${r.location}]` : ''}`);
   const also = others.length > 0 ? ` (also: ${others.join(', ')})` : '';
   return `${finding.ruleId}: ${finding.message}${at}${also}`;
 }

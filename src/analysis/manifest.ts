@@ -69,8 +69,7 @@ export function resourceRefOf(manifest: JsonObject): ResourceRef {
   };
 }
 
-/** `Sidecar ratings in "prod"` / `Sidecar ratings (no namespace)`: how messages name an object. */
-export function describeResource(ref: ResourceRef): string {
-  const where = ref.namespace === undefined ? '(no namespace)' : `in namespace "${ref.namespace}"`;
-  return `${ref.kind || 'object'} "${ref.name}" ${where}`;
+/** `Sidecar shop/default`: how output lines name an object (`(no namespace)` when unset). */
+export function shortRef(ref: ResourceRef): string {
+  return `${ref.kind || 'object'} ${ref.namespace ?? '(no namespace)'}/${ref.name}`;
 }

@@ -4,7 +4,7 @@ import { analyze, isBlocking } from './engine';
 import { Finding, Severity } from './finding';
 import { ManifestEntry } from './manifest';
 import { RegistryCompleteness } from './registry-completeness';
-import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from './snapshot';
+import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE, OutboundTrafficMode } from './snapshot';
 import { fqdnProblem, namespaceNameProblem } from './syntax/dns';
 
 /** The settings of one run, resolved: every field has its value. */
@@ -15,6 +15,12 @@ export interface RunSettings {
   readonly failOn: Severity;
   /** Whether the input is the whole service registry, or may be part of it. */
   readonly registry: RegistryCompleteness;
+  /** MeshConfig `outboundTrafficPolicy.mode`, when the input's mesh config says it (see mesh-config.ts). */
+  readonly outboundTrafficPolicyMode?: OutboundTrafficMode;
+  /** Where the mesh config was read, e.g. `ConfigMap istio-system/istio`. */
+  readonly meshConfigSource?: string;
+  /** Which source each mesh setting came from, a line each, for the text output. */
+  readonly notes?: readonly string[];
 }
 
 /** Settings as a front door received them: from flags, cdk8s.yaml, props or JavaScript, any type. */
@@ -91,6 +97,11 @@ export interface RunResult {
 }
 
 export function runAnalysis(entries: readonly ManifestEntry[], settings: RunSettings): RunResult {
-  const findings = analyze(entries, { rootNamespace: settings.rootNamespace, clusterDomain: settings.clusterDomain, registry: settings.registry });
+  const findings = analyze(entries, {
+    rootNamespace: settings.rootNamespace,
+    clusterDomain: settings.clusterDomain,
+    registry: settings.registry,
+    ...(settings.outboundTrafficPolicyMode ? { outboundTrafficPolicyMode: settings.outboundTrafficPolicyMode, meshConfigSource: settings.meshConfigSource } : {}),
+  });
   return { settings, findings, summary: summarize(findings), blocking: findings.filter((f) => isBlocking(f, settings.failOn)) };
 }

@@ -56,6 +56,9 @@ export function isIstioKind(manifest: JsonObject, kind: string): boolean {
   return stringAt(manifest, 'kind') === kind && apiVersion.startsWith(`${ISTIO_NETWORKING_GROUP}/`);
 }
 
+/** MeshConfig `outboundTrafficPolicy.mode`. */
+export type OutboundTrafficMode = 'ALLOW_ANY' | 'REGISTRY_ONLY';
+
 /** Options that describe the mesh the manifests are meant for. */
 export interface MeshOptions {
   /**
@@ -73,6 +76,14 @@ export interface MeshOptions {
    * @default RegistryCompleteness.PARTIAL
    */
   readonly registry?: RegistryCompleteness;
+  /**
+   * MeshConfig `outboundTrafficPolicy.mode`, when known (the input's mesh config says it): what a
+   * Sidecar without an outboundTrafficPolicy runs with.
+   * @default - unknown
+   */
+  readonly outboundTrafficPolicyMode?: OutboundTrafficMode;
+  /** Where `outboundTrafficPolicyMode` was read, e.g. `ConfigMap istio-system/istio`, for messages. */
+  readonly meshConfigSource?: string;
 }
 
 /** Everything the rules look at, read and indexed once. */
@@ -87,6 +98,8 @@ export class MeshSnapshot {
   public readonly hasRegistry: boolean;
   /** The input is the whole registry (`registry: complete`): what it lacks does not exist. */
   public readonly registryIsComplete: boolean;
+  /** The mesh's outbound mode, when the input's mesh config gave it, and where it was read. */
+  public readonly meshOutboundMode?: { readonly mode: OutboundTrafficMode; readonly source: string };
   private readonly sidecarsByNamespace = new Map<string | undefined, SidecarResource[]>();
   private readonly workloadsByNamespace = new Map<string | undefined, LabelIndex<WorkloadResource>>();
   private readonly namespaceLabels = new Map<string, Labels>();
@@ -94,6 +107,7 @@ export class MeshSnapshot {
   constructor(entries: readonly ManifestEntry[], options: MeshOptions = {}) {
     this.rootNamespace = options.rootNamespace ?? DEFAULT_ROOT_NAMESPACE;
     this.registryIsComplete = options.registry === RegistryCompleteness.COMPLETE;
+    if (options.outboundTrafficPolicyMode) this.meshOutboundMode = { mode: options.outboundTrafficPolicyMode, source: options.meshConfigSource ?? 'the mesh config' };
     const clusterDomain = options.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN;
     const resources: AnyResource[] = [];
     const sidecars: SidecarResource[] = [];

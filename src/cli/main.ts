@@ -7,6 +7,7 @@ import { loadManifests } from './load';
 import { locateFindings } from './locate';
 import { LintReport, explainJson, explainText, lintGithub, lintJson, lintText } from './report';
 import { ToolInfo, lintSarif } from './sarif';
+import { MeshConfigError, withMeshConfig } from '../analysis/mesh-config';
 import { runAnalysis } from '../analysis/run';
 import { selectSidecars } from '../analysis/selection';
 import { MeshSnapshot } from '../analysis/snapshot';
@@ -45,8 +46,15 @@ export function main(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function run(options: CliOptions, io: CliIo): number {
-  const input = loadManifests(options.paths, io.readStdin);
+function run(cliOptions: CliOptions, io: CliIo): number {
+  const input = loadManifests(cliOptions.paths, io.readStdin);
+  let options: CliOptions;
+  try {
+    options = { ...cliOptions, ...withMeshConfig(cliOptions, input.entries, cliOptions.rootNamespaceGiven, '--root-namespace') };
+  } catch (error) {
+    if (error instanceof MeshConfigError) throw new InputError(error.message);
+    throw error;
+  }
   if (options.command === 'explain') {
     const { workloads } = selectSidecars(new MeshSnapshot(input.entries, options));
     io.stdout(options.format === 'json' ? explainJson(workloads) : explainText(workloads));

@@ -1,6 +1,7 @@
 import { relative, resolve, sep } from 'path';
 import { formatFinding } from '../analysis/engine';
 import { Finding, ResourceRef, Severity } from '../analysis/finding';
+import { shortRef } from '../analysis/manifest';
 import { RunResult } from '../analysis/run';
 import { WorkloadSelection } from '../analysis/selection';
 import { SourcePosition } from '../positions';
@@ -25,21 +26,26 @@ function activeFindings(report: LintReport): Array<{ finding: Finding; position?
 
 /** The JSON shape of `lint --format json`; keys in this order, nothing else. */
 export function lintJson(report: LintReport): string {
-  const { errors, warnings, infos } = report.result.summary;
+  const { errors, warnings, infos, suppressed } = report.result.summary;
   return JSON.stringify({
     findings: activeFindings(report).map(({ finding: f, position }) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
-      resource: { apiVersion: f.resource.apiVersion, kind: f.resource.kind, namespace: f.resource.namespace ?? null, name: f.resource.name },
+      resource: refJson(f.resource),
       path: f.path,
       file: f.location ?? null,
       line: position?.line ?? null,
       column: position?.column ?? null,
       references: f.references,
+      related: (f.related ?? []).map((r) => ({ ...refJson(r.resource), file: r.location ?? null })),
     })),
-    summary: { errors, warnings, infos, resources: report.resources },
+    summary: { errors, warnings, infos, resources: report.resources, suppressed },
   }, undefined, 2);
+}
+
+function refJson(ref: ResourceRef): { apiVersion: string; kind: string; namespace: string | null; name: string } {
+  return { apiVersion: ref.apiVersion, kind: ref.kind, namespace: ref.namespace ?? null, name: ref.name };
 }
 
 /**
@@ -49,6 +55,7 @@ export function lintJson(report: LintReport): string {
 export function lintText(report: LintReport): string {
   const lines = activeFindings(report).map(({ finding: f, position }) =>
     `${where(f, position)}: ${f.severity} ${formatFinding(f)} [${describe(f.resource)}]`);
+  lines.push(...report.result.settings.notes ?? []);
   lines.push(summaryLine(report));
   return lines.join('\n');
 }
@@ -135,7 +142,7 @@ export function explainText(selections: readonly WorkloadSelection[]): string {
 }
 
 export function describe(ref: ResourceRef): string {
-  return `${ref.kind || 'object'} ${ref.namespace ?? '(no namespace)'}/${ref.name}`;
+  return shortRef(ref);
 }
 
 function plural(n: number, word: string): string {

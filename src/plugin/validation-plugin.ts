@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { Finding } from '../analysis/finding';
 import { ManifestEntry } from '../analysis/manifest';
 import { findRule } from '../analysis/rules';
+import { MeshConfigError, withMeshConfig } from '../analysis/mesh-config';
 import { RunSettings, resolveRunSettings, runAnalysis } from '../analysis/run';
 import { nearMiss } from '../analysis/schema/near-miss';
 import { FieldRequest, SourcePosition, entryOfFindings, locateFields } from '../positions';
@@ -34,6 +35,7 @@ interface PluginContext {
  */
 export class SidecarValidationPlugin {
   private readonly settings: RunSettings;
+  private readonly rootNamespaceGiven: boolean;
 
   /**
    * @param properties the `properties` of the plugin's entry in cdk8s.yaml: `rootNamespace`
@@ -50,6 +52,7 @@ export class SidecarValidationPlugin {
       throw new Error(`cdk8s-istio-sidecar plugin: unknown ${named}; expected ${KNOWN_PROPERTIES.slice(0, -1).join(', ')} and ${KNOWN_PROPERTIES[KNOWN_PROPERTIES.length - 1]}`);
     }
     this.settings = resolveRunSettings({ rootNamespace, clusterDomain, failOn, registry }, (name) => `cdk8s-istio-sidecar plugin: ${name}`);
+    this.rootNamespaceGiven = rootNamespace !== undefined;
   }
 
   /**
@@ -67,7 +70,14 @@ export class SidecarValidationPlugin {
         documentOf.push(document);
       });
     }
-    const result = runAnalysis(entries, this.settings);
+    let settings: RunSettings;
+    try {
+      settings = withMeshConfig(this.settings, entries, this.rootNamespaceGiven, 'the rootNamespace property');
+    } catch (error) {
+      if (error instanceof MeshConfigError) throw new Error(`cdk8s-istio-sidecar plugin: ${error.message}`);
+      throw error;
+    }
+    const result = runAnalysis(entries, settings);
     const active = result.findings.filter((f) => f.suppressedReason === undefined);
     const positions = locate(active, entries, documentOf);
     active.forEach((finding, i) => {
@@ -86,8 +96,10 @@ export class SidecarValidationPlugin {
     });
     const { errors, warnings, infos, suppressed } = result.summary;
     ctx.report.submit(result.blocking.length > 0 ? 'failure' : 'success', {
-      rootNamespace: this.settings.rootNamespace,
-      failOn: this.settings.failOn,
+      rootNamespace: settings.rootNamespace,
+      failOn: settings.failOn,
+      registry: settings.registry,
+      ...(settings.meshConfigSource ? { meshConfig: settings.meshConfigSource } : {}),
       errors: String(errors),
       warnings: String(warnings),
       infos: String(infos),

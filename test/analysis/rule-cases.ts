@@ -9,6 +9,7 @@ import { ManifestEntry, isObject } from '../../src/analysis/manifest';
 import { Rule } from '../../src/analysis/rule';
 import { findRule } from '../../src/analysis/rules';
 import { sidecarManifest } from '../../src/analysis/rules/support/example-manifests';
+import { OutboundTrafficMode } from '../../src/analysis/snapshot';
 import { RuleSuppressions } from '../../src/validation/rule-suppressions';
 
 export { sidecarManifest };
@@ -24,6 +25,8 @@ export interface RuleCase {
   readonly rootNamespace?: string;
   /** Whether the case's input is the whole registry (default partial). */
   readonly registry?: RegistryCompleteness;
+  /** The mesh's outbound mode as the CLI reads it from an istio ConfigMap (no app setting carries it: the case runs through the engine). */
+  readonly meshOutboundMode?: OutboundTrafficMode;
 }
 
 export interface BadCase extends RuleCase {
@@ -66,8 +69,9 @@ function entriesOf(c: RuleCase, suppressWith?: string): ManifestEntry[] {
  * plugin, so it runs straight through the engine.
  */
 export function findingsOf(rule: Rule, c: RuleCase, suppress = false): Finding[] {
-  if (rule.scope === 'mesh' && (c.manifests ?? []).every(cdk8sCanHold)) return meshFindingsOf(rule, c, suppress);
-  return analyze(entriesOf(c, suppress ? rule.id : undefined), { rules: [rule], rootNamespace: c.rootNamespace, registry: c.registry })
+  if (rule.scope === 'mesh' && c.meshOutboundMode === undefined && (c.manifests ?? []).every(cdk8sCanHold)) return meshFindingsOf(rule, c, suppress);
+  const meshConfig = c.meshOutboundMode ? { outboundTrafficPolicyMode: c.meshOutboundMode, meshConfigSource: 'ConfigMap istio-system/istio' } : {};
+  return analyze(entriesOf(c, suppress ? rule.id : undefined), { rules: [rule], rootNamespace: c.rootNamespace, registry: c.registry, ...meshConfig })
     .filter((f) => f.ruleId === rule.id);
 }
 

@@ -49,9 +49,10 @@ describe('cdk8s-istio-sidecar lint', () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(Object.keys(json)).toEqual(['findings', 'summary']);
-    expect(json.summary).toEqual({ errors: 0, warnings: 1, infos: 0, resources: 1 });
+    expect(json.summary).toEqual({ errors: 0, warnings: 1, infos: 0, resources: 1, suppressed: 0 });
     expect(json.findings).toHaveLength(1);
-    expect(Object.keys(json.findings[0])).toEqual(['ruleId', 'severity', 'message', 'resource', 'path', 'file', 'line', 'column', 'references']);
+    expect(Object.keys(json.findings[0])).toEqual(['ruleId', 'severity', 'message', 'resource', 'path', 'file', 'line', 'column', 'references', 'related']);
+    expect(json.findings[0].related).toEqual([]);
     expect(json.findings[0]).toMatchObject({
       ruleId: 'S-NAME-DEFAULT',
       severity: 'warning',

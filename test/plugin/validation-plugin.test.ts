@@ -90,13 +90,56 @@ describe('SidecarValidationPlugin', () => {
     expect(fake.violations.map((v) => v.ruleName)).toContain('X-ROOT-DEFAULT-HAS-SELECTOR (warning)');
   });
 
+  test('registry complete judges selectors of an input without workloads; partial, the default, does not', async () => {
+    const selector = { ...sidecar('ratings', ['./*']), spec: { workloadSelector: { labels: { app: 'ratings' } }, egress: [{ hosts: ['./*'] }] } };
+    const rules = async (properties: object) => {
+      const fake = fakeContext({ 'a.yaml': [selector] });
+      await new SidecarValidationPlugin(properties).validate(fake.context);
+      return fake.violations.map((v) => v.ruleName);
+    };
+    expect(await rules({ registry: 'complete' })).toContain('X-SELECTOR-NO-MATCH (warning)');
+    expect(await rules({})).not.toContain('X-SELECTOR-NO-MATCH (warning)');
+  });
+
+  describe('the istio ConfigMap among the manifests', () => {
+    const meshConfigMap = (mesh: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio', namespace: 'istio-system' }, data: { mesh } });
+    const rootWithSelector = { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'istio-config' }, spec: { workloadSelector: { labels: { app: 'x' } }, egress: [{ hosts: ['./*'] }] } };
+    const run = async (properties: object, mesh: string) => {
+      const metadata: Array<{ [key: string]: string }> = [];
+      const violations: string[] = [];
+      await new SidecarValidationPlugin(properties).validate({
+        manifests: ['a.yaml'],
+        parseManifest: () => [meshConfigMap(mesh), rootWithSelector],
+        report: { addViolation: (v: Violation) => violations.push(v.ruleName), submit: (_status: string, m: { [key: string]: string }) => metadata.push(m) },
+      });
+      return { violations, metadata: metadata[0] };
+    };
+
+    test('gives the root namespace, and the report metadata says where it came from', async () => {
+      const { violations, metadata } = await run({}, 'rootNamespace: istio-config\n');
+      expect(violations).toContain('X-ROOT-DEFAULT-HAS-SELECTOR (warning)');
+      expect(metadata).toMatchObject({ rootNamespace: 'istio-config', meshConfig: 'ConfigMap istio-system/istio', registry: 'partial' });
+    });
+
+    test('the rootNamespace property wins over it', async () => {
+      const { violations, metadata } = await run({ rootNamespace: 'istio-system' }, 'rootNamespace: istio-config\n');
+      expect(violations).not.toContain('X-ROOT-DEFAULT-HAS-SELECTOR (warning)');
+      expect(metadata.rootNamespace).toBe('istio-system');
+    });
+
+    test('a malformed mesh key is an error naming the ConfigMap', async () => {
+      await expect(run({}, 'rootNamespace: [oops\n')).rejects.toThrow(/^cdk8s-istio-sidecar plugin: ConfigMap istio-system\/istio \(a.yaml\): data.mesh is not valid YAML/);
+    });
+  });
+
   test.each([
     [{ failOn: 'warnings' }, 'cdk8s-istio-sidecar plugin: failOn "warnings" is invalid: expected "error", "warning", "info"'],
     [{ rootNamespace: 3 }, 'cdk8s-istio-sidecar plugin: rootNamespace 3 is invalid: expected a namespace name'],
     [{ rootNamespace: 'Istio_System' }, 'cdk8s-istio-sidecar plugin: rootNamespace "Istio_System" is invalid: expected a namespace name: at most 63 lower-case letters'],
     [{ clusterDomain: 'cluster..local' }, 'cdk8s-istio-sidecar plugin: clusterDomain "cluster..local" is invalid: '],
-    [{ rootNamepsace: 'x' }, 'cdk8s-istio-sidecar plugin: unknown property "rootNamepsace" (did you mean "rootNamespace"?); expected rootNamespace, clusterDomain and failOn'],
-    [{ a: 1, b: 2 }, 'cdk8s-istio-sidecar plugin: unknown properties "a", "b"; expected rootNamespace, clusterDomain and failOn'],
+    [{ rootNamepsace: 'x' }, 'cdk8s-istio-sidecar plugin: unknown property "rootNamepsace" (did you mean "rootNamespace"?); expected rootNamespace, clusterDomain, failOn and registry'],
+    [{ a: 1, b: 2 }, 'cdk8s-istio-sidecar plugin: unknown properties "a", "b"; expected rootNamespace, clusterDomain, failOn and registry'],
+    [{ registry: 'full' }, 'cdk8s-istio-sidecar plugin: registry "full" is invalid: expected "complete" or "partial" ("complete" when the input is a whole cluster export)'],
   ])('refuses bad properties %j', (properties, message) => {
     expect(() => new SidecarValidationPlugin(properties)).toThrow(message);
   });

@@ -32,7 +32,7 @@ describe('app-wide analysis at synth', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('[shop-core/default] X-NS-MULTIPLE-SELECTORLESS: namespace "shop" has 2 Sidecars that apply to the whole namespace');
     expect(lines[0]).toContain('istiod uses only "default"');
-    expect(lines[0]).toContain('(also: [shop-extras/other])');
+    expect(lines[0]).toContain('(also: Sidecar shop/other [shop-extras/other])');
   });
 
   test('the mesh default in a configured root namespace is accepted', () => {

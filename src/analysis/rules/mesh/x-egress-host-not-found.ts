@@ -5,6 +5,7 @@ import { MeshSnapshot, RegistryHost, SidecarResource } from '../../snapshot';
 import { EgressHostParts, splitEgressHost } from '../../syntax/egress-host';
 import { meshSidecar, serviceEntryManifest } from '../support/mesh-examples';
 import { namespacePhrase } from '../support/mesh-helpers';
+import { effectiveOutboundMode } from '../support/outbound-mode';
 import { assumptionSentence } from '../support/registry-assumption';
 
 // O(h·d): each egress host looks up its name and its d wildcard suffixes in the registry map; a
@@ -121,6 +122,15 @@ function isVisibleFrom(mesh: MeshSnapshot, sidecar: SidecarResource, entry: Regi
   return entry.exportTo.includes('*') || entry.exportTo.includes(sidecar.ref.namespace as string);
 }
 
+/** What happens to calls to the host, by the outbound mode the Sidecar runs with when that is known. */
+function consequence(mesh: MeshSnapshot, sidecar: SidecarResource, dnsName: string): string {
+  const outbound = effectiveOutboundMode(mesh, sidecar);
+  const calls = `calls to ${JSON.stringify(dnsName)}`;
+  if (!outbound) return `and, with REGISTRY_ONLY, ${calls} fail`;
+  if (outbound.mode === 'REGISTRY_ONLY') return `and this Sidecar runs REGISTRY_ONLY (${outbound.from}), so ${calls} fail`;
+  return `this Sidecar runs ALLOW_ANY (${outbound.from}), so ${calls} pass through, without this listener's settings`;
+}
+
 function message(
   mesh: MeshSnapshot, sidecar: SidecarResource, host: string, parts: EgressHostParts, candidates: readonly RegistryHost[], inNamespace: readonly RegistryHost[],
 ): string {
@@ -138,6 +148,6 @@ function message(
     return `${start}: ${JSON.stringify(entry.host)} is defined by ${define(entry)}, not in ${where}, so this entry imports nothing; `
       + `write "${entry.source.ref.namespace ?? '*'}/${parts.dnsName}" (or "*/${parts.dnsName}")${assumed}`;
   }
-  return `${start} matches no Service or ServiceEntry in the input, so it imports nothing (and, with REGISTRY_ONLY, calls to ${JSON.stringify(parts.dnsName)} fail); `
+  return `${start} matches no Service or ServiceEntry in the input, so it imports nothing (${consequence(mesh, sidecar, parts.dnsName)}); `
     + `fix the host name, add a ServiceEntry for it, or suppress this rule if it is registered outside this input${assumed}`;
 }
