@@ -39,6 +39,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestVersion: '^29',
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
+      // Coverage is a separate task (test:coverage): collecting it for every suite, each of which
+      // loads most of src/, made the suite about six times slower, and CI runs the tests.
+      collectCoverage: false,
       // Every run gets a temporary folder of its own (workers inherit it through TMPDIR), and
       // the teardown removes it: `Testing.app()` mkdtemps an outdir per app and nothing else
       // would remove them. The setup also compiles lib/ when it is missing or older than src/,
@@ -156,10 +159,16 @@ bench.spawn(benchSynth);
 bench.spawn(benchSynthProcess);
 bench.spawn(benchLint);
 
+project.addTask('test:coverage', {
+  description: 'Run every test with a coverage report (coverage/)',
+  exec: 'jest --passWithNoTests --coverage',
+  receiveArgs: true,
+});
+
 // Everything but the reliability suite (property, fuzz and hostile-input tests), without coverage.
 project.addTask('test:fast', {
   description: 'Run the tests except the reliability suite (test/reliability), without coverage',
-  exec: 'jest --passWithNoTests --coverage=false --testPathIgnorePatterns=/node_modules/ --testPathIgnorePatterns=/test/reliability/',
+  exec: 'jest --passWithNoTests --testPathIgnorePatterns=/node_modules/ --testPathIgnorePatterns=/test/reliability/',
   receiveArgs: true,
 });
 
