@@ -57,7 +57,7 @@ function renderRule(rule: Rule): string[] {
     '',
     `Fix: ${rule.fix}`,
     '',
-    ...(rule.scope === 'mesh' ? [`Registry: ${rule.registryAssumption}`, ''] : []),
+    ...(rule.scope === 'mesh' ? [`Registry assumption: ${rule.registryAssumption}`, ''] : []),
     ...(rule.scope === 'mesh' && rule.reportsEachSubject ? ['Suppression: each object involved gets its own finding, naming the others; a suppression silences only the finding of the object it is on.', ''] : []),
     'Failing example:',
     '',
