@@ -2,7 +2,8 @@
 // MeshConfig YAML string (what `kubectl get cm istio -n istio-system -o yaml` exports). istioctl
 // reads that ConfigMap from a live cluster; the CLI and the plugin read it from their input, so
 // both front doors judge the mesh the manifests say they run in. Pure: no I/O.
-import { parse } from 'yaml';
+// js-yaml, as the CLI's loader: `yaml` is loaded only for positions, when there are findings.
+import { load } from 'js-yaml';
 import { ManifestEntry, isObject, objectAt, resourceRefOf, stringAt } from './manifest';
 import { RunSettings } from './run';
 import { DEFAULT_ROOT_NAMESPACE, OutboundTrafficMode } from './snapshot';
@@ -48,7 +49,7 @@ export function readMeshConfig(entries: readonly ManifestEntry[]): MeshConfigInp
   if (typeof text !== 'string') throw bad(`is ${JSON.stringify(text)}, not a YAML string`);
   let mesh: unknown;
   try {
-    mesh = text.trim() === '' ? {} : parse(text);
+    mesh = load(text);
   } catch (error) {
     throw bad(`is not valid YAML (${((error as Error).message ?? String(error)).split('\n')[0]})`);
   }
