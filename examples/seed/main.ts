@@ -63,10 +63,10 @@ export function buildSeedApp(app: App): App {
     workloadSelector: WorkloadSelector.of({ app: 'productpage' }),
     ingress: [{ bind: Bind.ip('172.16.1.32'), port: SidecarPort.http(80, 'somename'), defaultEndpoint: Endpoint.loopback(8080) }],
   });
-  // The validation rightly reports that documents 4 and 6 select the same pods (app=productpage
-  // in prod-us1), so istiod would only ever apply no-ip-tables. The reference shows them as
-  // alternatives for two different deployments of productpage; a real mesh keeps only one.
-  RuleSuppressions.add(partial, 'X-WORKLOAD-MULTIPLE-SELECTORS',
+  // The validation rightly warns that documents 4 and 6 would select the same pods
+  // (app=productpage in prod-us1), so istiod would only ever apply no-ip-tables. The reference
+  // shows them as alternatives for two different deployments of productpage; a real mesh keeps only one.
+  RuleSuppressions.add(partial, 'X-SELECTOR-POTENTIAL-OVERLAP',
     'The seed shows no-ip-tables and partial-ip-tables as alternatives for app=productpage; they are reproduced side by side on purpose.');
 
   return app;

@@ -11,6 +11,10 @@ describe('MeshAnalysis.analyze', () => {
         references: ['IST0111', 'KIA0002'],
         related: [{ resource: { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', namespace: 'shop', name: 'other' } }],
       }),
+      expect.objectContaining({
+        resource: { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', namespace: 'shop', name: 'other' },
+        related: [{ resource: { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', namespace: 'shop', name: 'default' } }],
+      }),
     ]);
   });
 

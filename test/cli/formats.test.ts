@@ -102,7 +102,7 @@ describe('--format github', () => {
     expect(code).toBe(1);
     const lines = stdout.trimEnd().split('\n');
     const summary = lines.pop();
-    expect(summary).toMatch(/^2 errors, 1 warning, 0 infos in 2 resources from 1 file/);
+    expect(summary).toMatch(/^3 errors, 1 warning, 0 infos in 2 resources from 1 file/);
     for (const line of lines) expect(line).toMatch(COMMAND);
     const file = relative(process.cwd(), fixture('bad.yaml')).split('\\').join('/');
     expect(lines[0]).toBe(`::error file=${file},line=8,col=15,title=S-HOST-FORMAT::egress host "reviews.shop.svc.cluster.local" is invalid: expected "<namespace>/<dnsName>", e.g. "*/foo.com", "./*" or "istio-system/*" (at spec.egress[0].hosts[0]) [Sidecar shop/default]`);

@@ -35,7 +35,7 @@ describe('examples/seed', () => {
     const findings = IstioMesh.of(app).findings();
     expect(findings.filter((f) => f.suppressedReason === undefined && f.severity !== Severity.INFO)).toEqual([]);
     expect(findings.filter((f) => f.suppressedReason !== undefined).map((f) => [f.ruleId, f.resource.name]))
-      .toEqual([['X-WORKLOAD-MULTIPLE-SELECTORS', 'partial-ip-tables']]);
+      .toEqual([['X-SELECTOR-POTENTIAL-OVERLAP', 'partial-ip-tables']]);
   });
 
   test('it sets the seed root namespace', () => {

@@ -129,7 +129,8 @@ describe('the props vocabulary is the same on every construct', () => {
 
 describe('methods behave the same when called as the jsii kernel calls them (through the prototype)', () => {
   test('MeshDefaultSidecar takes ingress listeners through the addIngress method', () => {
-    const sidecar = construct(MeshDefaultSidecar, {}) as MeshDefaultSidecar;
+    // The helper's chart is of namespace "shop": the mesh default says where it goes.
+    const sidecar = construct(MeshDefaultSidecar, { metadata: { namespace: 'istio-system' } }) as MeshDefaultSidecar;
     MeshDefaultSidecar.prototype.addIngress.call(sidecar, { port: SidecarPort.http(8080, 'http') });
     expect(sidecar.apiObject.toJson().spec.ingress).toEqual([{ port: { number: 8080, protocol: 'HTTP', name: 'http' } }]);
   });

@@ -24,14 +24,16 @@ describe('app-wide analysis at synth', () => {
   beforeEach(() => jest.spyOn(process.stderr, 'write').mockImplementation(() => true));
   afterEach(() => jest.restoreAllMocks());
 
-  test('two namespace-wide Sidecars of one namespace in two charts fail synth with one line naming both', () => {
+  test('two namespace-wide Sidecars of one namespace in two charts fail synth with one line for each, naming the other', () => {
     const app = Testing.app();
     new Sidecar(new Chart(app, 'shop-core', { namespace: 'shop' }), 'default', { metadata: { name: 'default' }, egress: MESH_DEFAULT_EGRESS });
     new Sidecar(new Chart(app, 'shop-extras', { namespace: 'shop' }), 'other', { metadata: { name: 'other' }, egress: MESH_DEFAULT_EGRESS });
     const lines = synthError(() => app.synthYaml()).split('\n').filter((line) => line.includes('X-NS-MULTIPLE-SELECTORLESS'));
-    expect(lines).toHaveLength(1);
+    expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('[shop-core/default] X-NS-MULTIPLE-SELECTORLESS: namespace "shop" has 2 Sidecars that apply to the whole namespace');
-    expect(lines[0]).toContain('istiod uses only "default"');
+    expect(lines[0]).toContain('istiod uses this one');
+    expect(lines[1]).toContain('[shop-extras/other] X-NS-MULTIPLE-SELECTORLESS: ');
+    expect(lines[1]).toContain('istiod ignores this one and uses "default"');
     expect(lines[0]).toContain('(also: Sidecar shop/other [shop-extras/other])');
   });
 

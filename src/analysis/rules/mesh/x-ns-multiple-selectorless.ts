@@ -37,6 +37,9 @@ export const nsMultipleSelectorless: MeshRule = {
   },
 };
 
+// Past this many, a message counts the rest: `related` names them all.
+const NAMES_SHOWN = 10;
+
 /** The finding of `wide[at]`; `wide` is in istiod's order, so `wide[0]` is the one it uses. */
 function message(namespace: string | undefined, wide: readonly SidecarResource[], names: readonly string[], at: number): string {
   const used = wide[0];
@@ -45,8 +48,8 @@ function message(namespace: string | undefined, wide: readonly SidecarResource[]
     : 'the oldest by creationTimestamp, then by name';
   const ignored = names.slice(1);
   const verdict = at === 0
-    ? `istiod uses this one (${why}) and ignores ${phraseList(ignored)}`
+    ? `istiod uses this one (${why}) and ignores ${phraseList(ignored, NAMES_SHOWN)}`
     : `istiod ignores this one and uses ${names[0]} (${why})`;
-  return `${namespacePhrase(namespace)} has ${wide.length} Sidecars that apply to the whole namespace (no workloadSelector, or an empty one): ${phraseList(names, Number.MAX_SAFE_INTEGER)}; `
+  return `${namespacePhrase(namespace)} has ${wide.length} Sidecars that apply to the whole namespace (no workloadSelector, or an empty one): ${phraseList(names, NAMES_SHOWN)}; `
     + `${verdict}; keep one namespace-wide Sidecar named "default", and give the others a workloadSelector with labels or delete them`;
 }
