@@ -80,8 +80,8 @@ describe('the three front doors agree', () => {
       const [, ruleId, severity] = /^(\S+) \((\w+)\)$/.exec(v.ruleName)!;
       const r = v.violatingResources[0];
       // A location is the field path and, where the manifest can be read, its line and column.
-      const path = r.locations[0].replace(/ \(line \d+, column \d+\)$/, '');
-      return `${ruleId} ${severity} ${r.resourceName} ${path === '.' ? '' : path}: ${masked(v.recommendation)}`;
+      const field = r.locations[0].replace(/ \(line \d+, column \d+\)$/, '');
+      return `${ruleId} ${severity} ${r.resourceName} ${field === '.' ? '' : field}: ${masked(v.recommendation)}`;
     }).sort();
   }
 

@@ -78,7 +78,9 @@ export function readMeshConfig(entries: readonly ManifestEntry[]): MeshConfigInp
  * The settings with the input's mesh config applied: a root namespace the front door was given
  * (`rootNamespaceGiven`) wins over the ConfigMap's. `spellRoot` names that setting in notes.
  */
-export function withMeshConfig(settings: RunSettings, entries: readonly ManifestEntry[], rootNamespaceGiven: boolean, spellRoot: string): RunSettings {
+export function withMeshConfig(
+  settings: RunSettings, entries: readonly ManifestEntry[], rootNamespaceGiven: boolean, spellRoot: string,
+): RunSettings {
   const config = readMeshConfig(entries);
   if (!config) return settings;
   const fromConfig = `from ${config.source}`;

@@ -51,7 +51,9 @@ const REGISTRY_COMPLETENESS_VALUES: readonly string[] = [RegistryCompleteness.CO
 export function resolveRunSettings(input: RunSettingsInput, spell: (name: SettingName) => string = (name) => name): RunSettings {
   const invalid = (name: SettingName, value: unknown, problem: string) =>
     new SettingsError(`${spell(name)} ${JSON.stringify(value)} is invalid: ${problem}`);
-  const { rootNamespace = DEFAULT_ROOT_NAMESPACE, clusterDomain = DEFAULT_CLUSTER_DOMAIN, failOn = Severity.ERROR, registry = RegistryCompleteness.PARTIAL } = input;
+  const {
+    rootNamespace = DEFAULT_ROOT_NAMESPACE, clusterDomain = DEFAULT_CLUSTER_DOMAIN, failOn = Severity.ERROR, registry = RegistryCompleteness.PARTIAL,
+  } = input;
   if (typeof rootNamespace !== 'string') throw invalid('rootNamespace', rootNamespace, 'expected a namespace name such as "istio-system"');
   const namespaceProblem = namespaceNameProblem(rootNamespace);
   if (namespaceProblem) throw invalid('rootNamespace', rootNamespace, namespaceProblem);
@@ -101,7 +103,8 @@ export function runAnalysis(entries: readonly ManifestEntry[], settings: RunSett
     rootNamespace: settings.rootNamespace,
     clusterDomain: settings.clusterDomain,
     registry: settings.registry,
-    ...(settings.outboundTrafficPolicyMode ? { outboundTrafficPolicyMode: settings.outboundTrafficPolicyMode, meshConfigSource: settings.meshConfigSource } : {}),
+    outboundTrafficPolicyMode: settings.outboundTrafficPolicyMode,
+    meshConfigSource: settings.meshConfigSource,
   });
   return { settings, findings, summary: summarize(findings), blocking: findings.filter((f) => isBlocking(f, settings.failOn)) };
 }

@@ -1,7 +1,7 @@
 import { ResourceRef } from './finding';
 import { LabelIndex, Labels } from './label-index';
-import { RegistryCompleteness } from './registry-completeness';
 import { JsonObject, ManifestEntry, arrayAt, isObject, objectAt, resourceRefOf, stringAt, stringMap } from './manifest';
+import { RegistryCompleteness } from './registry-completeness';
 import { Suppression } from './suppression';
 import { readSuppressAnnotation } from './suppression-annotation';
 import { PodMetadata, WORKLOAD_KINDS, podMetadataOf } from './workloads';

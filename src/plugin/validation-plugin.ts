@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import { Finding } from '../analysis/finding';
 import { ManifestEntry } from '../analysis/manifest';
-import { findRule } from '../analysis/rules';
 import { MeshConfigError, withMeshConfig } from '../analysis/mesh-config';
+import { findRule } from '../analysis/rules';
 import { RunSettings, resolveRunSettings, runAnalysis } from '../analysis/run';
 import { nearMiss } from '../analysis/schema/near-miss';
 import { FieldRequest, SourcePosition, entryOfFindings, locateFields } from '../positions';

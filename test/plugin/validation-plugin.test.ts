@@ -110,7 +110,10 @@ describe('SidecarValidationPlugin', () => {
       await new SidecarValidationPlugin(properties).validate({
         manifests: ['a.yaml'],
         parseManifest: () => [meshConfigMap(mesh), rootWithSelector],
-        report: { addViolation: (v: Violation) => violations.push(v.ruleName), submit: (_status: string, m: { [key: string]: string }) => metadata.push(m) },
+        report: {
+          addViolation: (v: Violation) => violations.push(v.ruleName),
+          submit: (_status: string, m: { [key: string]: string }) => metadata.push(m),
+        },
       });
       return { violations, metadata: metadata[0] };
     };

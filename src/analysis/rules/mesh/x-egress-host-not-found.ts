@@ -132,7 +132,8 @@ function consequence(mesh: MeshSnapshot, sidecar: SidecarResource, dnsName: stri
 }
 
 function message(
-  mesh: MeshSnapshot, sidecar: SidecarResource, host: string, parts: EgressHostParts, candidates: readonly RegistryHost[], inNamespace: readonly RegistryHost[],
+  mesh: MeshSnapshot, sidecar: SidecarResource, host: string, parts: EgressHostParts,
+  candidates: readonly RegistryHost[], inNamespace: readonly RegistryHost[],
 ): string {
   const start = `egress host ${JSON.stringify(host)}`;
   const assumed = assumptionSentence(mesh, 'some Services or ServiceEntries');
