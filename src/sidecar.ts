@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { SidecarApiVersion } from './api-version';
 import { ConnectionPoolSettings } from './connection-pool';
 import {
-  PropNames, SIDECAR_BASE_PROP_NAMES, checkEgressListenerFields, checkIngressListenerFields, checkPropNames, checkSelectorNamespace, metadataWithDefaults,
+  PropNames, SIDECAR_BASE_PROP_NAMES, checkEgressListenerFields, checkIngressListenerFields, checkPropNames, checkSelectorNamespace,
+  metadataWithDefaults,
 } from './construct-props';
 import { EgressListenerOptions } from './egress-listener';
 import { IngressListenerOptions } from './ingress-listener';

@@ -24,7 +24,8 @@ const sharedCache = new WeakMap<MeshSnapshot, readonly SharedPods[]>();
 export function sharedPods(mesh: MeshSnapshot): readonly SharedPods[] {
   const cached = sharedCache.get(mesh);
   if (cached) return cached;
-  const groups = new Map<string, { sidecars: SidecarResource[]; winner: SidecarResource; workloads: WorkloadResource[]; inertWorkloads: WorkloadResource[] }>();
+  type Group = { sidecars: SidecarResource[]; winner: SidecarResource; workloads: WorkloadResource[]; inertWorkloads: WorkloadResource[] };
+  const groups = new Map<string, Group>();
   for (const selection of selectSidecars(mesh).workloads) {
     // `matching` is in istiod's order; empty selectors are X-EMPTY-SELECTOR-PRECEDENCE's business.
     const sidecars = selection.matching.filter((s) => sidecarView(s).selectorForm === 'labels');
