@@ -8,7 +8,7 @@ import { locateFindings } from './locate';
 import { LintReport, explainJson, explainText, lintGithub, lintJson, lintText } from './report';
 import { ToolInfo, lintSarif } from './sarif';
 import { MeshConfigError, withMeshConfig } from '../analysis/mesh-config';
-import { runAnalysis } from '../analysis/run';
+import { RunSettings, runAnalysis } from '../analysis/run';
 import { selectSidecars } from '../analysis/selection';
 import { MeshSnapshot } from '../analysis/snapshot';
 
@@ -48,7 +48,7 @@ export function main(argv: readonly string[], io: CliIo): number {
 
 function run(cliOptions: CliOptions, io: CliIo): number {
   const input = loadManifests(cliOptions.paths, io.readStdin);
-  let options: CliOptions;
+  let options: CliOptions & RunSettings;
   try {
     options = { ...cliOptions, ...withMeshConfig(cliOptions, input.entries, cliOptions.rootNamespaceGiven, '--root-namespace') };
   } catch (error) {
@@ -57,7 +57,7 @@ function run(cliOptions: CliOptions, io: CliIo): number {
   }
   if (options.command === 'explain') {
     const { workloads } = selectSidecars(new MeshSnapshot(input.entries, options));
-    io.stdout(options.format === 'json' ? explainJson(workloads) : explainText(workloads));
+    io.stdout(options.format === 'json' ? explainJson(workloads) : [explainText(workloads), ...options.notes ?? []].join('\n'));
     return EXIT_OK;
   }
   const result = runAnalysis(input.entries, options);

@@ -8,9 +8,9 @@ export const REPORT_FILE_ENV = 'CDK8S_ISTIO_SIDECAR_REPORT';
 
 /** The JSON report of one synth: settings, summary, and every finding with its suppression. */
 export function reportJson(result: RunResult): string {
-  const { rootNamespace, clusterDomain, failOn } = result.settings;
+  const { rootNamespace, clusterDomain, failOn, registry } = result.settings;
   const findings: readonly Finding[] = result.findings;
-  return JSON.stringify({ tool: 'cdk8s-istio-sidecar', rootNamespace, clusterDomain, failOn, summary: result.summary, findings }, undefined, 2) + '\n';
+  return JSON.stringify({ tool: 'cdk8s-istio-sidecar', rootNamespace, clusterDomain, failOn, registry, summary: result.summary, findings }, undefined, 2) + '\n';
 }
 
 /**

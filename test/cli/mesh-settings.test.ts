@@ -3,6 +3,7 @@
 import { stringify } from 'yaml';
 import { lintInProcess } from './in-process';
 import { SUPPRESS_ANNOTATION } from '../../src/analysis/suppression-annotation';
+import { main } from '../../src/cli/main';
 
 const yaml = (...manifests: object[]) => manifests.map((m) => stringify(m)).join('---\n');
 const sidecar = (namespace: string, name: string, spec: object, metadata: object = {}) =>
@@ -70,6 +71,12 @@ describe('lint reads the mesh config of the input\'s istio ConfigMap', () => {
     expect(message('REGISTRY_ONLY')).toContain('(and this Sidecar runs REGISTRY_ONLY (the mesh\'s, from ConfigMap istio-system/istio), so calls to "gone.example.com" fail)');
     expect(message('ALLOW_ANY')).toContain('(this Sidecar runs ALLOW_ANY (the mesh\'s, from ConfigMap istio-system/istio), so calls to "gone.example.com" pass through');
     expect(lintInProcess(['-'], input('REGISTRY_ONLY')).stdout).toContain('outbound traffic policy REGISTRY_ONLY (from ConfigMap istio-system/istio)\n');
+  });
+
+  test('explain uses it too, and its text output says so', () => {
+    let stdout = '';
+    main(['explain', '-'], { stdout: (text) => { stdout += text; }, stderr: () => undefined, readStdin: () => yaml(meshConfigMap('rootNamespace: istio-config\n'), rootWithSelector) });
+    expect(stdout.split('\n')).toContain('root namespace istio-config (from ConfigMap istio-system/istio)');
   });
 
   test('without the ConfigMap nothing is said about the mesh config', () => {

@@ -108,7 +108,7 @@ describe('app-wide validation at synth', () => {
       IstioMesh.configure(app, { reportFile: join(dir, 'reports', 'sidecars.json') });
       app.synth();
       const report = JSON.parse(readFileSync(join(dir, 'reports', 'sidecars.json'), 'utf8'));
-      expect(report).toMatchObject({ rootNamespace: 'istio-system', clusterDomain: 'cluster.local', failOn: 'error' });
+      expect(report).toMatchObject({ rootNamespace: 'istio-system', clusterDomain: 'cluster.local', failOn: 'error', registry: 'partial' });
       expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, suppressed: 1 });
       expect(report.findings[0]).toMatchObject({
         ruleId: 'S-EMPTY-CONFIG',
