@@ -3,7 +3,7 @@ import { MeshRule, RuleSource } from '../../rule';
 import { AnyResource } from '../../snapshot';
 import { WORKLOAD_KINDS } from '../../workloads';
 import { meshSidecar } from '../support/mesh-examples';
-import { distinctPlaces, namespacePhrase, phraseList } from '../support/mesh-helpers';
+import { distinctPlaces, namespacePhrase, objectIdentity, phraseList } from '../support/mesh-helpers';
 
 /** The kinds the engine reads: a duplicate of any of them changes what the other rules judge. */
 const READ_KINDS: readonly string[] = ['Sidecar', 'ServiceEntry', 'Service', 'Namespace', ...WORKLOAD_KINDS];
@@ -28,12 +28,8 @@ export const duplicateObject: MeshRule = {
   check(mesh, report) {
     const byIdentity = new Map<string, AnyResource[]>();
     for (const resource of mesh.resources) {
-      const { apiVersion, kind, namespace, name } = resource.ref;
-      if (!READ_KIND_SET.has(kind) || name === '') continue;
-      // The API group, not the version: networking.istio.io/v1 and /v1beta1 are one object.
-      const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-      // Namespaces are cluster-scoped: a metadata.namespace on one means nothing.
-      const key = JSON.stringify([group, kind, kind === 'Namespace' ? null : namespace ?? null, name]);
+      if (!READ_KIND_SET.has(resource.ref.kind) || resource.ref.name === '') continue;
+      const key = objectIdentity(resource);
       const same = byIdentity.get(key);
       if (same) same.push(resource);
       else byIdentity.set(key, [resource]);

@@ -3,7 +3,7 @@ import { MeshRule, RuleSource } from '../../rule';
 import { sidecarView } from '../../sidecar-view';
 import { SidecarResource } from '../../snapshot';
 import { meshSidecar } from '../support/mesh-examples';
-import { compareIstiodOrder, distinctNames, isNamespaceWide, namespacePhrase, phraseList, sidecarNamespaces } from '../support/mesh-helpers';
+import { allOneObject, compareIstiodOrder, distinctNames, isNamespaceWide, namespacePhrase, phraseList, sidecarNamespaces } from '../support/mesh-helpers';
 
 // O(n log n + k²) for k namespace-wide Sidecars in one namespace (each finding names the k-1
 // others; k is small in any real input): one pass groups them by namespace, each group is sorted once.
@@ -28,7 +28,7 @@ export const nsMultipleSelectorless: MeshRule = {
       // Ambient namespaces have no sidecar proxies: X-AMBIENT-INEFFECTIVE reports their Sidecars.
       if (mesh.isAmbientNamespace(namespace)) continue;
       const wide = mesh.sidecarsIn(namespace).filter(isNamespaceWide).sort(compareIstiodOrder);
-      if (wide.length < 2) continue;
+      if (wide.length < 2 || allOneObject(wide)) continue;
       const names = distinctNames(wide);
       wide.forEach((sidecar, i) => {
         report(sidecar, message(namespace, wide, names, i), { related: wide.filter((other) => other !== sidecar) });

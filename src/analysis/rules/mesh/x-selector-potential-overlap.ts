@@ -3,7 +3,7 @@ import { MeshRule, RuleSource } from '../../rule';
 import { sidecarView } from '../../sidecar-view';
 import { SidecarResource } from '../../snapshot';
 import { deploymentManifest, selectorSidecar } from '../support/mesh-examples';
-import { distinctNames, selectorString, sidecarNamespaces } from '../support/mesh-helpers';
+import { allOneObject, distinctNames, selectorString, sidecarNamespaces } from '../support/mesh-helpers';
 import { SelectorOverlap, overlappingSelectors, sharedPods } from '../support/selector-overlap';
 
 // O(n·g + pairs reported) per namespace, g = distinct selector key sets there (see
@@ -36,7 +36,7 @@ export const selectorPotentialOverlap: MeshRule = {
       const selectors = mesh.sidecarsIn(namespace).filter((s) => sidecarView(s).selectorForm === 'labels');
       // One finding per pair, on the one istiod would ignore.
       for (const overlap of overlappingSelectors(selectors)) {
-        if (shown.has(pairKey(overlap.first, overlap.second))) continue;
+        if (shown.has(pairKey(overlap.first, overlap.second)) || allOneObject([overlap.first, overlap.second])) continue;
         report(overlap.second, message(overlap), { path: 'spec.workloadSelector', related: [overlap.first] });
       }
     }

@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { deploymentManifest, selectorSidecar } from '../support/mesh-examples';
-import { distinctNames, namespacePhrase, objectList, phraseList } from '../support/mesh-helpers';
+import { allOneObject, distinctNames, namespacePhrase, objectList, phraseList } from '../support/mesh-helpers';
 import { SharedPods, sharedPods } from '../support/selector-overlap';
 
 // Linear in the workloads' matching lists from selection, plus k² for k Sidecars selecting the
@@ -33,7 +33,7 @@ export const workloadMultipleSelectors: MeshRule = {
   check(mesh, report) {
     for (const group of sharedPods(mesh)) {
       // Pods without a sidecar proxy read no Sidecar: X-AMBIENT-INEFFECTIVE and selection say so.
-      if (group.workloads.length === 0) continue;
+      if (group.workloads.length === 0 || allOneObject(group.sidecars)) continue;
       const names = distinctNames(group.sidecars);
       group.sidecars.forEach((sidecar, i) => {
         report(sidecar, message(group, names, i), { path: 'spec.workloadSelector', related: group.sidecars.filter((other) => other !== sidecar) });

@@ -83,3 +83,22 @@ export function phraseList(quoted: readonly string[], max = 5): string {
   if (shown.length <= 1) return shown.join('');
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
+
+/**
+ * What the API server identifies an object by: its API group (not version: networking.istio.io/v1
+ * and /v1beta1 are one object), kind, namespace (none for a Namespace) and name.
+ */
+export function objectIdentity(resource: AnyResource): string {
+  const { apiVersion, kind, namespace, name } = resource.ref;
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  return JSON.stringify([group, kind, kind === 'Namespace' ? null : namespace ?? null, name]);
+}
+
+/**
+ * The objects are all one object of the cluster, given twice: X-DUPLICATE-OBJECT reports them,
+ * and a conflict among them is not one (kubectl keeps only one of them).
+ */
+export function allOneObject(resources: readonly AnyResource[]): boolean {
+  const first = objectIdentity(resources[0]);
+  return resources.every((r) => objectIdentity(r) === first);
+}

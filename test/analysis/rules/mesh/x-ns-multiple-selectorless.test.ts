@@ -12,6 +12,7 @@ describeRule('X-NS-MULTIPLE-SELECTORLESS', {
       name: 'two in an ambient namespace are left to X-AMBIENT-INEFFECTIVE',
       manifests: [namespaceManifest('shop', { 'istio.io/dataplane-mode': 'ambient' }), meshSidecar('shop', 'default'), meshSidecar('shop', 'other')],
     },
+    { name: 'two copies of one Sidecar (two charts) are X-DUPLICATE-OBJECT\'s: the cluster keeps one', manifests: [meshSidecar('shop', 'default'), meshSidecar('shop', 'default')] },
     { name: 'a workloadSelector of the wrong type is left to the schema rules', manifests: [meshSidecar('shop', 'default'), meshSidecar('shop', 'odd', 'app=ratings')] },
   ],
   bad: [
@@ -86,10 +87,10 @@ describeRule('X-NS-MULTIPLE-SELECTORLESS', {
       message: /^the namespace kubectl picks at apply time \(metadata.namespace is not set\) has 2 Sidecars/,
     },
     {
-      name: 'two "default" Sidecars of one namespace are named by where they come from, never "default" and "default"',
-      manifests: [meshSidecar('shop', 'default'), meshSidecar('shop', 'default')],
-      count: 2,
-      message: /: "default" \(at \S+\) and "default" \(at \S+\); istiod uses this one .* and ignores "default" \(at \S+\);/,
+      name: 'two copies of "default" and another: the copies are named by where they come from, never "default" and "default"',
+      manifests: [meshSidecar('shop', 'default'), meshSidecar('shop', 'default'), meshSidecar('shop', 'other')],
+      count: 3,
+      message: /: "default" \(at [^)]+\), "default" \(at [^)]+\) and "other"; istiod uses this one .* and ignores "default" \(at [^)]+\) and "other";/,
     },
     {
       name: 'a namespace labelled ambient that also enables injection is not ambient',

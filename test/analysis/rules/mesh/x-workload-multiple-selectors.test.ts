@@ -83,6 +83,10 @@ describeRule('X-WORKLOAD-MULTIPLE-SELECTORS', {
         deploymentManifest('test', 'ratings', { app: 'ratings', tier: 'backend' }),
       ],
     },
+    {
+      name: 'two copies of one Sidecar (two charts) on one pod are X-DUPLICATE-OBJECT\'s: the cluster keeps one',
+      manifests: [selectorSidecar('prod', 'ratings', { app: 'ratings' }), selectorSidecar('prod', 'ratings', { app: 'ratings' }), deploymentManifest('prod', 'ratings', { app: 'ratings' })],
+    },
     { name: 'a selector of the wrong type is left to the schema rules', manifests: [selectorSidecar('prod', 'a', { app: 'ratings' }), meshSidecar('prod', 'b', { labels: 'app=ratings' })] },
   ],
   bad: [
@@ -200,10 +204,15 @@ describeRule('X-WORKLOAD-MULTIPLE-SELECTORS', {
       message: /istiod applies only "all" \(an older Sidecar with an empty workloadSelector\) and ignores all of them/,
     },
     {
-      name: 'two Sidecars of the same name (two charts) are named by where they come from, never "ratings" and "ratings"',
-      manifests: [selectorSidecar('prod', 'ratings', { app: 'ratings' }), selectorSidecar('prod', 'ratings', { app: 'ratings' }), deploymentManifest('prod', 'ratings', { app: 'ratings' })],
-      count: 2,
-      message: /^Sidecars "ratings" \(at \S+\) and "ratings" \(at \S+\) in namespace "prod" both select/,
+      name: 'two copies of "ratings" and another on one pod: the copies are named by where they come from, never "ratings" and "ratings"',
+      manifests: [
+        selectorSidecar('prod', 'ratings', { app: 'ratings' }),
+        selectorSidecar('prod', 'ratings', { app: 'ratings' }),
+        selectorSidecar('prod', 'tier', { tier: 'backend' }),
+        deploymentManifest('prod', 'ratings', { app: 'ratings', tier: 'backend' }),
+      ],
+      count: 3,
+      message: /^Sidecars "ratings" \(at [^)]+\), "ratings" \(at [^)]+\) and "tier" in namespace "prod" all select/,
     },
   ],
 });
