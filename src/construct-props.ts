@@ -120,8 +120,9 @@ export function checkEgressListenerFields(what: string, path: string, listener: 
 
 /**
  * Throws when `selector` comes from `WorkloadSelector.fromWorkload()` of a workload in another
- * namespace than the Sidecar's: a Sidecar only selects pods of its own namespace, so it would
- * apply to nothing. Unset namespaces are not compared: kubectl decides them at apply time.
+ * namespace than the object's: a Sidecar (or a ServiceEntry) only selects pods of its own
+ * namespace, so it would select nothing. Unset namespaces are not compared: kubectl decides
+ * them at apply time.
  *
  * @param what the construct's class name, for the message
  * @param path the construct's path
@@ -133,7 +134,12 @@ export function checkSelectorNamespace(what: string, path: string, selector: Wor
   if (!workload || workload.namespace === undefined || namespace === undefined || workload.namespace === namespace) return;
   throw new Error(
     `${what} at "${path}" is in namespace "${namespace}", but its workloadSelector selects the pods of "${workload.path}", in namespace "${workload.namespace}": `
-    + 'a Sidecar only selects pods of its own namespace, so it would apply to nothing; '
-    + `create the Sidecar in namespace "${workload.namespace}" (a chart of that namespace, or metadata.namespace), or select a workload of namespace "${namespace}"`,
+    + `a ${kindOf(what)} only selects pods of its own namespace, so it would select nothing; `
+    + `create the ${kindOf(what)} in namespace "${workload.namespace}" (a chart of that namespace, or metadata.namespace), or select a workload of namespace "${namespace}"`,
   );
+}
+
+/** The Istio kind a construct class renders: every pattern is a Sidecar. */
+function kindOf(what: string): string {
+  return what === 'ServiceEntry' ? 'ServiceEntry' : 'Sidecar';
 }

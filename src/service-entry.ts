@@ -5,7 +5,7 @@ import {
   UNIX_SCHEME, fqdnProblem, isDns1123Label, isIpAddress, labelKeyProblem, labelValueProblem, portNameProblem, portNumberProblem,
   unixAddressProblem, wildcardDomainProblem,
 } from './analysis/syntax';
-import { ISTIO_OBJECT_PROP_NAMES, PropNames, checkPropNames, metadataWithDefaults } from './construct-props';
+import { ISTIO_OBJECT_PROP_NAMES, PropNames, checkPropNames, checkSelectorNamespace, metadataWithDefaults } from './construct-props';
 import { IstioMesh } from './istio-mesh';
 import { IstioObject, IstioObjectProps } from './istio-object';
 import { SidecarProtocol } from './sidecar-port';
@@ -297,6 +297,8 @@ export class ServiceEntry extends IstioObject {
       spec: Lazy.any({ produce: () => self.entry!.renderSpec() }),
     });
     self.entry = this;
+    // Its workloadSelector, like a Sidecar's, selects pods of its own namespace only.
+    checkSelectorNamespace('ServiceEntry', path, props.workloadSelector, this.metadata.namespace);
     this.hostList = [...hosts];
     this.addressList = [...(props.addresses ?? [])];
     this.exportToList = props.exportTo ? [...props.exportTo] : undefined;

@@ -1,4 +1,4 @@
-import { Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import {
   IstioMesh, ServiceEntry, ServiceEntryLocation, ServiceEntryResolution, SidecarApiVersion, SidecarProtocol, WorkloadSelector,
 } from '../../src';
@@ -49,6 +49,20 @@ describe('ServiceEntry', () => {
       subjectAltNames: ['spiffe://cluster.local/ns/vms/sa/vm'],
     });
     expect(entry.hosts).toEqual(['vm.internal.example.com', '*.vms.example.com']);
+  });
+
+  test('a workloadSelector of a workload in another namespace -> throws, naming the path, both namespaces and the fix', () => {
+    const app = Testing.app();
+    const vm = new ApiObject(new Chart(app, 'vms', { namespace: 'vms' }), 'vm', {
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'vm', labels: { app: 'vm' } }, spec: { containers: [{ name: 'vm', image: 'vm' }] },
+    });
+    expect(() => new ServiceEntry(new Chart(app, 'shop', { namespace: 'shop' }), 'vms', {
+      hosts: ['vm.internal.example.com'], location: ServiceEntryLocation.MESH_INTERNAL, workloadSelector: WorkloadSelector.fromWorkload(vm),
+    })).toThrow(
+      'ServiceEntry at "shop/vms" is in namespace "shop", but its workloadSelector selects the pods of "vms/vm", in namespace "vms": '
+      + 'a ServiceEntry only selects pods of its own namespace, so it would select nothing; '
+      + 'create the ServiceEntry in namespace "vms" (a chart of that namespace, or metadata.namespace), or select a workload of namespace "shop"',
+    );
   });
 
   test('apiVersion follows IstioMesh, or its own prop', () => {

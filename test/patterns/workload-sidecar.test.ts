@@ -56,7 +56,7 @@ describe('WorkloadSidecar', () => {
       const deployment = deploymentIn(new Chart(app, 'backend', { namespace: 'backend' }));
       expect(() => new WorkloadSidecar(new Chart(app, 'shop', { namespace: 'shop' }), 'ratings', { workloadSelector: WorkloadSelector.fromWorkload(deployment) })).toThrow(
         'WorkloadSidecar at "shop/ratings" is in namespace "shop", but its workloadSelector selects the pods of "backend/ratings-deployment", in namespace "backend": '
-        + 'a Sidecar only selects pods of its own namespace, so it would apply to nothing; '
+        + 'a Sidecar only selects pods of its own namespace, so it would select nothing; '
         + 'create the Sidecar in namespace "backend" (a chart of that namespace, or metadata.namespace), or select a workload of namespace "shop"',
       );
     });
