@@ -16,7 +16,7 @@ export const duplicateObject: MeshRule = {
   concerns: READ_KINDS,
   severity: Severity.ERROR,
   title: 'No two objects of the input have the same kind, namespace and name',
-  why: 'The API server holds one object per kind, namespace and name: kubectl applies the second over the first (two charts that each define the "default" Sidecar of a namespace, for example), so only the last one applied exists in the cluster and the other is silently lost.',
+  why: 'The API server holds one object per kind, namespace and name: kubectl applies the second over the first (two charts that each define the "default" Sidecar of a namespace, for example), so only the last one applied exists in the cluster and the other is silently lost. The conflict rules do not count such copies as two Sidecars.',
   fix: 'Rename all but one of them, or merge them into one object.',
   references: [],
   sources: [RuleSource.OWN],
