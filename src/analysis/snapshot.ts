@@ -103,6 +103,8 @@ export class MeshSnapshot {
   private readonly sidecarsByNamespace = new Map<string | undefined, SidecarResource[]>();
   private readonly workloadsByNamespace = new Map<string | undefined, LabelIndex<WorkloadResource>>();
   private readonly namespaceLabels = new Map<string, Labels>();
+  /** The namespaces some object of the input is in (`metadata.namespace`). */
+  private readonly occupiedNamespaces = new Set<string>();
 
   constructor(entries: readonly ManifestEntry[], options: MeshOptions = {}) {
     this.rootNamespace = options.rootNamespace ?? DEFAULT_ROOT_NAMESPACE;
@@ -126,6 +128,7 @@ export class MeshSnapshot {
       const resource: AnyResource = { index, entry, manifest, ref: resourceRefOf(manifest), suppressions };
       resources.push(resource);
       const namespace = resource.ref.namespace;
+      if (namespace) this.occupiedNamespaces.add(namespace);
       if (isIstioKind(manifest, 'Sidecar')) {
         const sidecar = toSidecar(resource);
         sidecars.push(sidecar);
@@ -164,6 +167,11 @@ export class MeshSnapshot {
   /** The input declares at least one Namespace object, so it says which namespaces exist. */
   public get declaresNamespaces(): boolean {
     return this.namespaceLabels.size > 0;
+  }
+
+  /** The input shows that namespace `name` exists: a Namespace object declares it, or some object is in it. */
+  public showsNamespace(name: string): boolean {
+    return this.namespaceLabels.has(name) || this.occupiedNamespaces.has(name);
   }
 
   /** Labels of the Namespace object named `name`, when the input defines it. */

@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { sidecarView } from '../../sidecar-view';
-import { MeshSnapshot, RegistryHost, SidecarResource } from '../../snapshot';
+import { DEFAULT_ROOT_NAMESPACE, MeshSnapshot, RegistryHost, SidecarResource } from '../../snapshot';
 import { EgressHostParts, splitEgressHost } from '../../syntax/egress-host';
 import { meshSidecar, serviceEntryManifest } from '../support/mesh-examples';
 import { namespacePhrase } from '../support/mesh-helpers';
@@ -22,7 +22,7 @@ export const egressHostNotFound: MeshRule = {
   fix: 'Fix the host or its namespace, add the ServiceEntry or export the service, or suppress the rule if the host is registered outside this input.',
   references: ['KIA1004'],
   sources: [RuleSource.KIALI, RuleSource.SEMANTICS],
-  registryAssumption: 'Host names are judged when the input defines at least one Service or ServiceEntry (it is then taken to hold all of them), or always with registry "complete"; "ns/*" is judged when the input declares at least one Namespace (it is then taken to declare all of them).',
+  registryAssumption: 'Host names are judged when the input defines at least one Service or ServiceEntry (it is then taken to hold all of them), or always with registry "complete"; "ns/*" is judged when the input declares at least one Namespace: a namespace without a Namespace object or any object in it is then taken not to exist (the root namespace and istio-system always do).',
   examples: {
     failing: [meshSidecar('prod', 'default', undefined, { egress: [{ hosts: ['./*', 'external/api.example.org'] }] }), serviceEntryManifest('external', 'api', ['api.example.com'])],
     passing: [meshSidecar('prod', 'default', undefined, { egress: [{ hosts: ['./*', 'external/api.example.com'] }] }), serviceEntryManifest('external', 'api', ['api.example.com'])],
@@ -54,10 +54,16 @@ export const egressHostNotFound: MeshRule = {
   },
 };
 
-/** `ns/*` with a namespace the input's Namespace objects do not declare (when it declares any). */
+/**
+ * `ns/*` with a namespace the input does not show (when it declares any Namespace): no Namespace
+ * object and no object in it. The mesh's namespaces (the root, and istio-system where istiod
+ * runs by default) exist in every mesh, declared or not.
+ */
 function missingNamespace(mesh: MeshSnapshot, parts: EgressHostParts): string | undefined {
-  if (parts.namespace === '*' || parts.namespace === '.' || !mesh.declaresNamespaces || mesh.labelsOfNamespace(parts.namespace)) return undefined;
-  return `egress host "${parts.namespace}/*" imports every service of namespace "${parts.namespace}", but the input declares no Namespace "${parts.namespace}", so it imports nothing; `
+  const namespace = parts.namespace;
+  if (namespace === '*' || namespace === '.' || !mesh.declaresNamespaces || mesh.showsNamespace(namespace)) return undefined;
+  if (namespace === mesh.rootNamespace || namespace === DEFAULT_ROOT_NAMESPACE) return undefined;
+  return `egress host "${namespace}/*" imports every service of namespace "${namespace}", but the input declares no Namespace "${namespace}" and holds no object in it, so it imports nothing; `
     + 'fix the namespace name, or add its Namespace object (assumed: the input declares some Namespaces, so it is taken to declare all there are)';
 }
 

@@ -41,6 +41,12 @@ describeRule('X-EGRESS-HOST-NOT-FOUND', {
     { name: 'a wildcard host imports Services under it', manifests: [withHosts('prod', '*/*.bookinfo.svc.cluster.local'), reviews] },
     { name: '"ns/*" of a declared Namespace', manifests: [withHosts('prod', 'bookinfo/*'), namespaceManifest('bookinfo', {}), namespaceManifest('prod', {})] },
     { name: '"ns/*" when the input declares no Namespace at all', manifests: [withHosts('prod', 'bookinfo/*', 'elsewhere/*'), api] },
+    { name: '"ns/*" of a namespace some object of the input is in', manifests: [withHosts('prod', 'bookinfo/*'), reviews, namespaceManifest('prod', {})] },
+    {
+      name: '"ns/*" of the mesh\'s namespaces, the root and istio-system, undeclared',
+      manifests: [withHosts('prod', 'istio-system/*', 'istio-config/*'), namespaceManifest('prod', {})],
+      rootNamespace: 'istio-config',
+    },
     { name: 'exclusions are never looked up, "~/" hosts included', manifests: [withHosts('prod', '*/*', '~external/gone.example.com', '~/*.example.com', '~/www.example.com'), api], registry: RegistryCompleteness.COMPLETE },
     { name: 'an input without Services or ServiceEntries says nothing about the registry (registry partial)', manifests: [withHosts('prod', 'external/unknown.example.com', '*/*.example.com')] },
     { name: 'malformed hosts are the S-HOST rules\' business', manifests: [withHosts('prod', 'no-slash.example.com', '/x.example.com', '*/a*.example.com'), api] },
@@ -107,7 +113,7 @@ describeRule('X-EGRESS-HOST-NOT-FOUND', {
       manifests: [withHosts('prod', './*', 'bookinfo/*', 'prod/*'), namespaceManifest('prod', {})],
       count: 1,
       path: 'spec.egress[0].hosts[1]',
-      message: 'egress host "bookinfo/*" imports every service of namespace "bookinfo", but the input declares no Namespace "bookinfo", so it imports nothing; '
+      message: 'egress host "bookinfo/*" imports every service of namespace "bookinfo", but the input declares no Namespace "bookinfo" and holds no object in it, so it imports nothing; '
         + 'fix the namespace name, or add its Namespace object (assumed: the input declares some Namespaces, so it is taken to declare all there are)',
     },
     {
