@@ -3,6 +3,8 @@ import { deploymentManifest, namespaceManifest, selectorSidecar } from '../../..
 import { describeRule } from '../../rule-cases';
 
 const at = (creationTimestamp: string) => ({ metadata: { creationTimestamp } });
+/** Two selectors a pod labelled app=ratings, tier=backend carries both of. */
+const APP_AND_TIER = [selectorSidecar('prod', 'by-app', { app: 'ratings' }), selectorSidecar('prod', 'by-tier', { tier: 'backend' })];
 
 describeRule('X-SELECTOR-POTENTIAL-OVERLAP', {
   good: [
@@ -21,16 +23,14 @@ describeRule('X-SELECTOR-POTENTIAL-OVERLAP', {
     {
       name: 'a pair a workload shows is X-WORKLOAD-MULTIPLE-SELECTORS\' error, not a potential one',
       manifests: [
-        selectorSidecar('prod', 'by-app', { app: 'ratings' }),
-        selectorSidecar('prod', 'by-tier', { tier: 'backend' }),
+        ...APP_AND_TIER,
         deploymentManifest('prod', 'ratings', { app: 'ratings', tier: 'backend' }),
       ],
     },
     {
       name: 'a pair only an ambient pod shows is left to X-AMBIENT-INEFFECTIVE',
       manifests: [
-        selectorSidecar('prod', 'by-app', { app: 'ratings' }),
-        selectorSidecar('prod', 'by-tier', { tier: 'backend' }),
+        ...APP_AND_TIER,
         deploymentManifest('prod', 'ratings', { app: 'ratings', tier: 'backend' }, { 'ambient.istio.io/redirection': 'enabled' }),
       ],
     },
