@@ -1,4 +1,4 @@
-import { MeshAnalysis, SelectionVia, Severity } from '../../src';
+import { MeshAnalysis, RegistryCompleteness, SelectionVia, Severity } from '../../src';
 import { deploymentManifest, meshSidecar, selectorSidecar, serviceManifest } from '../../src/analysis/rules/support/mesh-examples';
 
 describe('MeshAnalysis.analyze', () => {
@@ -39,6 +39,14 @@ describe('MeshAnalysis.analyze', () => {
     expect(notFound('corp.example')).toEqual([]);
   });
 
+  test('the registry option: complete judges selectors and hosts of an input without workloads or Services', () => {
+    const manifests = [selectorSidecar('prod', 'ratings', { app: 'ratings' }, { egress: [{ hosts: ['./*', 'bookinfo/reviews.bookinfo.svc.cluster.local'] }] })];
+    const lookups = (registry?: RegistryCompleteness) => MeshAnalysis.analyze(manifests, { registry }).map((f) => f.ruleId).filter((id) => id === 'X-SELECTOR-NO-MATCH' || id === 'X-EGRESS-HOST-NOT-FOUND');
+    expect(lookups(RegistryCompleteness.COMPLETE)).toEqual(['X-SELECTOR-NO-MATCH', 'X-EGRESS-HOST-NOT-FOUND']);
+    expect(lookups()).toEqual([]);
+    expect(lookups(RegistryCompleteness.PARTIAL)).toEqual([]);
+  });
+
   test('input that is not a manifest is skipped, never thrown on', () => {
     expect(MeshAnalysis.analyze([null, 42, 'text', [], {}] as any[])).toEqual([]);
     expect(MeshAnalysis.analyze(undefined as any)).toEqual([]);
@@ -50,6 +58,7 @@ describe('MeshAnalysis options are checked as every front door checks them', () 
     [{ rootNamespace: 'Istio_System' }, 'MeshAnalysis: rootNamespace "Istio_System" is invalid: expected a namespace name'],
     [{ clusterDomain: 'cluster..local' }, 'MeshAnalysis: clusterDomain "cluster..local" is invalid: '],
     [{ rootNamespace: 7 as unknown as string }, 'MeshAnalysis: rootNamespace 7 is invalid: expected a namespace name such as "istio-system"'],
+    [{ registry: 'whole' as RegistryCompleteness }, 'MeshAnalysis: registry "whole" is invalid: expected "complete" or "partial"'],
   ])('%j is refused by analyze and explain', (options, message) => {
     expect(() => MeshAnalysis.analyze([], options)).toThrow(message);
     expect(() => MeshAnalysis.explain([], options)).toThrow(message);
