@@ -1,19 +1,15 @@
 import { Construct, IConstruct, Node } from 'constructs';
-import { formatFinding, isBlocking } from './analysis/engine';
+import { formatLocatedFinding, isBlocking } from './analysis/engine';
 import { Finding, Severity } from './analysis/finding';
 import { RegistryCompleteness } from './analysis/registry-completeness';
 import { resolveRunSettings } from './analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from './analysis/snapshot';
+import { unknownKeysProblem } from './analysis/unknown-keys';
 import { SidecarApiVersion } from './api-version';
+import { PropNames } from './construct-props';
 import { AppValidation } from './validation/app-validation';
-import { REPORT_FILE_ENV } from './validation/report';
+import { quietFromEnvironment, reportFileFromEnvironment } from './validation/environment';
 
-/** Setting it (to 1, true or yes) silences synth-time warnings, as the `quiet` setting does. */
-const QUIET_ENV = 'CDK8S_ISTIO_SIDECAR_QUIET';
-
-function isTruthy(value: string | undefined): boolean {
-  return value !== undefined && ['1', 'true', 'yes'].includes(value.trim().toLowerCase());
-}
 
 /**
  * Mesh-wide settings for every Sidecar in the app.
@@ -87,6 +83,12 @@ export interface IstioMeshProps {
   readonly reportFile?: string;
 }
 
+/** Every setting of `IstioMeshProps`, once: the compiler rejects a missing or foreign name. */
+const ISTIO_MESH_PROP_NAMES: PropNames<IstioMeshProps> = {
+  rootNamespace: true, apiVersion: true, clusterDomain: true, failOn: true, quiet: true, reportFile: true, registry: true,
+};
+const ISTIO_MESH_PROPS = Object.keys(ISTIO_MESH_PROP_NAMES);
+
 /**
  * The app-wide settings shared by every Sidecar: one per app, under the app root.
  *
@@ -124,6 +126,7 @@ export class IstioMesh extends Construct {
   }
 
   private _rootNamespace = DEFAULT_ROOT_NAMESPACE;
+  private _rootNamespaceGiven = false;
   private _clusterDomain = DEFAULT_CLUSTER_DOMAIN;
   private _apiVersion = SidecarApiVersion.V1;
   private _failOn = Severity.ERROR;
@@ -141,6 +144,7 @@ export class IstioMesh extends Construct {
     // The app-wide validation: registered once per app, here, so every object is judged once.
     this.validation = new AppValidation(scope, () => ({
       run: { rootNamespace: this._rootNamespace, clusterDomain: this._clusterDomain, failOn: this._failOn, registry: this._registry },
+      rootNamespaceGiven: this._rootNamespaceGiven,
       quiet: this.quiet,
       reportFile: this.reportFile,
     }));
@@ -165,7 +169,7 @@ export class IstioMesh extends Construct {
    */
   public problems(severity?: Severity): string[] {
     const least = severity ?? Severity.WARNING;
-    return this.findings().filter((f) => isBlocking(f, least)).map((f) => `[${f.location}] ${formatFinding(f)}`);
+    return this.findings().filter((f) => isBlocking(f, least)).map(formatLocatedFinding);
   }
 
   /** The cluster's DNS domain. */
@@ -185,7 +189,7 @@ export class IstioMesh extends Construct {
 
   /** Whether synth prints no warnings (the `quiet` setting, else `CDK8S_ISTIO_SIDECAR_QUIET`). */
   public get quiet(): boolean {
-    return this._quiet ?? isTruthy(process.env[QUIET_ENV]);
+    return this._quiet ?? quietFromEnvironment();
   }
 
   /**
@@ -193,7 +197,7 @@ export class IstioMesh extends Construct {
    * @default - no report
    */
   public get reportFile(): string | undefined {
-    return this._reportFile ?? (process.env[REPORT_FILE_ENV] || undefined);
+    return this._reportFile ?? reportFileFromEnvironment();
   }
 
   /** The mesh's root namespace, where the mesh-wide default Sidecar lives. */
@@ -229,6 +233,8 @@ export class IstioMesh extends Construct {
   }
 
   private applyProps(props: IstioMeshProps): void {
+    const unknown = unknownKeysProblem(props, ISTIO_MESH_PROPS, ['setting', 'settings'], { failOnWarnings: 'failOn' });
+    if (unknown) throw new Error(`IstioMesh.configure() at "${this.node.path}": ${unknown}`);
     const settings = resolveRunSettings(
       {
         rootNamespace: props.rootNamespace ?? this._rootNamespace,
@@ -254,6 +260,7 @@ export class IstioMesh extends Construct {
       );
     }
     this._rootNamespace = settings.rootNamespace;
+    this._rootNamespaceGiven = this._rootNamespaceGiven || props.rootNamespace !== undefined;
     this._clusterDomain = settings.clusterDomain;
     this._failOn = settings.failOn;
     this._registry = settings.registry;

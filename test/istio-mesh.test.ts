@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { EgressHost, IstioMesh, RegistryCompleteness, Sidecar, SidecarApiVersion, WorkloadSelector } from '../src';
+import { EgressHost, IstioMesh, IstioMeshProps, RegistryCompleteness, Sidecar, SidecarApiVersion, WorkloadSelector } from '../src';
 
 describe('IstioMesh', () => {
   test('defaults: istio-system and networking.istio.io/v1', () => {
@@ -106,5 +106,15 @@ describe('IstioMesh', () => {
     const chart = Testing.chart();
     IstioMesh.of(chart);
     expect(Testing.synth(chart)).toEqual([]);
+  });
+
+  test.each([
+    [{ failOnWarnings: true }, 'unknown setting "failOnWarnings" (did you mean "failOn"?)'],
+    [{ rootNamepsace: 'istio-config' }, 'unknown setting "rootNamepsace" (did you mean "rootNamespace"?)'],
+    [{ quiet: true, loud: true, silent: true }, 'unknown settings "loud", "silent"'],
+  ])('a setting it does not know, as JavaScript or another jsii language may pass, is refused: %j', (props, message) => {
+    const app = Testing.app();
+    expect(() => IstioMesh.configure(app, props as IstioMeshProps)).toThrow(`IstioMesh.configure() at "IstioSidecarMesh": ${message}; expected `);
+    expect(IstioMesh.of(app).quiet).toBe(IstioMesh.of(Testing.app()).quiet);
   });
 });

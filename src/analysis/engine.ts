@@ -103,3 +103,8 @@ export function formatFinding(finding: Finding): string {
   const also = others.length > 0 ? ` (also: ${others.join(', ')})` : '';
   return `${finding.ruleId}: ${finding.message}${at}${also}`;
 }
+
+/** `[where] RULE-ID: message`, as synth lists a finding: where the object came from first. */
+export function formatLocatedFinding(finding: Finding): string {
+  return `[${finding.location}] ${formatFinding(finding)}`;
+}

@@ -12,7 +12,7 @@ import { namespaceNameProblem } from './syntax/dns';
 const MODES: readonly string[] = ['ALLOW_ANY', 'REGISTRY_ONLY'];
 
 /** Istio's constants: the ConfigMap istiod reads its mesh config from, and its key. */
-const MESH_CONFIG_MAP = 'istio';
+export const MESH_CONFIG_MAP = 'istio';
 const MESH_KEY = 'mesh';
 
 /** What the input's mesh config says, and where it was read. */

@@ -1,6 +1,7 @@
 import { ResourceRef } from './finding';
 import { LabelIndex, Labels } from './label-index';
 import { JsonObject, ManifestEntry, arrayAt, isObject, objectAt, resourceRefOf, stringAt, stringMap } from './manifest';
+import { MeshAnalysisOptions } from './mesh-options';
 import { RegistryCompleteness } from './registry-completeness';
 import { Suppression } from './suppression';
 import { readSuppressAnnotation } from './suppression-annotation';
@@ -59,23 +60,8 @@ export function isIstioKind(manifest: JsonObject, kind: string): boolean {
 /** MeshConfig `outboundTrafficPolicy.mode`. */
 export type OutboundTrafficMode = 'ALLOW_ANY' | 'REGISTRY_ONLY';
 
-/** Options that describe the mesh the manifests are meant for. */
-export interface MeshOptions {
-  /**
-   * MeshConfig `rootNamespace`: where the mesh-wide default Sidecar lives.
-   * @default 'istio-system'
-   */
-  readonly rootNamespace?: string;
-  /**
-   * The cluster's DNS domain, for the FQDN of Kubernetes Services (`name.namespace.svc.<domain>`).
-   * @default 'cluster.local'
-   */
-  readonly clusterDomain?: string;
-  /**
-   * Whether the input is the whole service registry or may be part of it.
-   * @default RegistryCompleteness.PARTIAL
-   */
-  readonly registry?: RegistryCompleteness;
+/** The mesh the manifests are meant for, with what the front doors learnt from the input itself. */
+export interface MeshOptions extends MeshAnalysisOptions {
   /**
    * MeshConfig `outboundTrafficPolicy.mode`, when known (the input's mesh config says it): what a
    * Sidecar without an outboundTrafficPolicy runs with.

@@ -143,8 +143,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 /** util.parseArgs's errors, said in this CLI's words (its own name them by code). */
 function flagProblem(error: unknown, command: Command): string {
   const { code, message } = error as { code?: string; message?: string };
-  const option = /'(-{1,2}[^' ]+)/.exec(message ?? '')?.[1];
+  // Node quotes the option as written ('--bogus') or as declared ('-h, --help', '--format <value>').
+  const option = /'(?:-\w, )?(-{1,2}[^' ]+)/.exec(message ?? '')?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${option ?? message}" for ${command}`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option ?? 'an option'} needs a value`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(message ?? '')) return `${option ?? 'an option'} needs a value`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(message ?? '')) return `${option ?? 'an option'} takes no value`;
+  // Anything else (a value that starts with "-", say): Node's own words say what to write.
   return message ?? String(error);
 }

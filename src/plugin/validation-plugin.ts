@@ -4,7 +4,7 @@ import { ManifestEntry } from '../analysis/manifest';
 import { MeshConfigError, withMeshConfig } from '../analysis/mesh-config';
 import { findRule } from '../analysis/rules';
 import { RunSettings, resolveRunSettings, runAnalysis } from '../analysis/run';
-import { nearMiss } from '../analysis/schema/near-miss';
+import { unknownKeysProblem } from '../analysis/unknown-keys';
 import { FieldRequest, SourcePosition, entryOfFindings, locateFields } from '../positions';
 
 const KNOWN_PROPERTIES: readonly string[] = ['rootNamespace', 'clusterDomain', 'failOn', 'registry'];
@@ -44,13 +44,9 @@ export class SidecarValidationPlugin {
    * (`partial`, the default, or `complete` when the manifests are the whole service registry)
    */
   public constructor(properties: { [key: string]: any } = {}) {
-    const { rootNamespace, clusterDomain, failOn, registry, ...unknown } = properties ?? {};
-    const extra = Object.keys(unknown);
-    if (extra.length > 0) {
-      const suggestion = extra.length === 1 ? nearMiss(extra[0], KNOWN_PROPERTIES) : undefined;
-      const named = extra.length === 1 ? `property "${extra[0]}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` : `properties ${extra.map((k) => `"${k}"`).join(', ')}`;
-      throw new Error(`cdk8s-istio-sidecar plugin: unknown ${named}; expected ${KNOWN_PROPERTIES.slice(0, -1).join(', ')} and ${KNOWN_PROPERTIES[KNOWN_PROPERTIES.length - 1]}`);
-    }
+    const unknown = unknownKeysProblem(properties, KNOWN_PROPERTIES, ['property', 'properties']);
+    if (unknown) throw new Error(`cdk8s-istio-sidecar plugin: ${unknown}`);
+    const { rootNamespace, clusterDomain, failOn, registry } = properties ?? {};
     this.settings = resolveRunSettings({ rootNamespace, clusterDomain, failOn, registry }, (name) => `cdk8s-istio-sidecar plugin: ${name}`);
     this.rootNamespaceGiven = rootNamespace !== undefined;
   }

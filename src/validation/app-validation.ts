@@ -1,16 +1,25 @@
+import { ApiObject } from 'cdk8s';
 import { IConstruct, IValidation } from 'constructs';
 import { collectManifests } from './collect';
+import { QUIET_ENV } from './environment';
 import { writeReport } from './report';
 import { annotateSuppressions } from './suppress-annotation-writer';
 import { SynthPass, currentSynthPass } from './synth-pass';
-import { formatFinding } from '../analysis/engine';
+import { formatLocatedFinding } from '../analysis/engine';
 import { Finding, Severity } from '../analysis/finding';
+import { ManifestEntry } from '../analysis/manifest';
+import { MESH_CONFIG_MAP, MeshConfigError, withMeshConfig } from '../analysis/mesh-config';
 import { RunResult, RunSettings, runAnalysis } from '../analysis/run';
 import { ANALYZED_KINDS } from '../analysis/snapshot';
+
+/** What the engine reads, and Istio's mesh config when the app holds it (as the CLI and plugin read it). */
+const judged = (apiObject: ApiObject) => ANALYZED_KINDS.has(apiObject.kind) || (apiObject.kind === 'ConfigMap' && apiObject.name === MESH_CONFIG_MAP);
 
 /** What the app validation reads at synth time (the mesh's settings may change until then). */
 export interface AppValidationSettings {
   readonly run: RunSettings;
+  /** The root namespace was configured, so it wins over the app's mesh config ConfigMap. */
+  readonly rootNamespaceGiven: boolean;
   /** Print no warnings at synth. */
   readonly quiet: boolean;
   /** Where to write the JSON report of each synth; undefined: write none. */
@@ -36,21 +45,32 @@ export class AppValidation implements IValidation {
     const pass = currentSynthPass();
     if (pass === SynthPass.APP_CHART && this.session) return this.session.errors;
     const settings = this.settings();
-    const collected = collectManifests(this.root, ANALYZED_KINDS);
+    const collected = collectManifests(this.root, judged);
     // Before cdk8s renders the output, so the synthesized YAML carries what synth suppressed.
     collected.apiObjects.forEach((apiObject, i) => annotateSuppressions(apiObject, collected.entries[i].manifest));
-    const result = runAnalysis(collected.entries, settings.run);
-    if (settings.reportFile !== undefined) writeReport(settings.reportFile, result);
-    if (!settings.quiet) printWarnings(result);
-    const errors = result.blocking.map((f) => `[${f.location}] ${formatFinding(f)}`);
+    let errors: string[];
+    try {
+      const result = runAnalysis(collected.entries, this.runSettings(settings, collected.entries));
+      if (settings.reportFile !== undefined) writeReport(settings.reportFile, result);
+      if (!settings.quiet) printWarnings(result);
+      errors = result.blocking.map(formatLocatedFinding);
+    } catch (error) {
+      if (!(error instanceof MeshConfigError)) throw error;
+      errors = [error.message];
+    }
     this.session = pass === SynthPass.STANDALONE ? undefined : { errors };
     return errors;
   }
 
   /** Every finding about the app as it renders now, suppressed ones included. Changes nothing, prints nothing. */
   public findings(): Finding[] {
-    const { entries } = collectManifests(this.root, ANALYZED_KINDS);
-    return [...runAnalysis(entries, this.settings().run).findings];
+    const { entries } = collectManifests(this.root, judged);
+    return [...runAnalysis(entries, this.runSettings(this.settings(), entries)).findings];
+  }
+
+  /** The mesh's settings, with what the app's `istio` ConfigMap says where the app did not configure it. */
+  private runSettings(settings: AppValidationSettings, entries: readonly ManifestEntry[]): RunSettings {
+    return withMeshConfig(settings.run, entries, settings.rootNamespaceGiven, 'IstioMesh.configure(): rootNamespace');
   }
 }
 
@@ -59,9 +79,9 @@ function printWarnings(result: RunResult): void {
   if (result.settings.failOn !== Severity.ERROR) return;
   const warnings = result.findings.filter((f) => f.severity === Severity.WARNING && f.suppressedReason === undefined);
   if (warnings.length === 0) return;
-  const lines = warnings.map((f) => `  [${f.location}] ${formatFinding(f)}`);
+  const lines = warnings.map((f) => `  ${formatLocatedFinding(f)}`);
   process.stderr.write(
-    `cdk8s-istio-sidecar: ${warnings.length} warning(s) (suppress one with RuleSuppressions.add(scope, ruleId, reason); `
-    + `silence them with IstioMesh.configure(app, { quiet: true }) or CDK8S_ISTIO_SIDECAR_QUIET=1):\n${lines.join('\n')}\n`,
+    `cdk8s-istio-sidecar: ${warnings.length} warning(s) (suppress one with RuleSuppressions.add and a reason; `
+    + `silence them with the IstioMesh quiet setting or ${QUIET_ENV}=1):\n${lines.join('\n')}\n`,
   );
 }

@@ -12,18 +12,18 @@ export interface CollectedManifests {
 }
 
 /**
- * Renders every ApiObject of the app whose kind the engine reads, with its construct path and
+ * Renders every ApiObject of the app that `judged` selects, with its construct path and
  * suppressions. Rendering uses `ApiObject.toJson()`, so Lazy values and JSON patches are
  * applied and objects from `Include`, imports and raw ApiObjects are judged like ours. Each
  * object renders once here, however many others read it (a workload Sidecar reads its
  * Deployment's pod labels).
  */
-export function collectManifests(root: IConstruct, kinds: ReadonlySet<string>): CollectedManifests {
+export function collectManifests(root: IConstruct, judged: (apiObject: ApiObject) => boolean): CollectedManifests {
   return withRenderMemo(() => {
     const entries: ManifestEntry[] = [];
     const apiObjects: ApiObject[] = [];
     for (const construct of root.node.findAll()) {
-      if (!ApiObject.isApiObject(construct) || !kinds.has(construct.kind)) continue;
+      if (!ApiObject.isApiObject(construct) || !judged(construct)) continue;
       const suppressions = RuleSuppressions.of(construct);
       apiObjects.push(construct);
       entries.push({

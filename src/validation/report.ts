@@ -3,8 +3,6 @@ import { dirname, resolve } from 'path';
 import { Finding } from '../analysis/finding';
 import { RunResult } from '../analysis/run';
 
-/** Setting it asks the app validation to write its JSON report to that path, as `reportFile` does. */
-export const REPORT_FILE_ENV = 'CDK8S_ISTIO_SIDECAR_REPORT';
 
 /** The JSON report of one synth: settings, summary, and every finding with its suppression. */
 export function reportJson(result: RunResult): string {

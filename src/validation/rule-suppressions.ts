@@ -13,7 +13,8 @@ const METADATA_TYPE = 'cdk8s-istio-sidecar:suppression';
  * in the JSON report when one is asked for. The suppressions are also written into the
  * `cdk8s-istio-sidecar.io/suppress` annotation of every object below `scope` that the rule can
  * report on (this library's objects, `Include`d and raw ApiObjects alike), so the lint CLI and
- * the cdk8s-cli plugin honour them as synth does.
+ * the cdk8s-cli plugin honour them as synth does. On objects this library does not render, the
+ * annotation is added to the object's metadata when synth validates the app, and stays there.
  */
 export class RuleSuppressions {
   /**

@@ -11,7 +11,8 @@
 // (Python, Java, Go, .NET) calls `App.prototype.synth` directly, and so does
 // `App.prototype.synth.call(app)`. The stack does not depend on how the method was dispatched:
 // cdk8s's own frames are there whoever called it. Where the stack cannot be read (a bundler
-// renamed cdk8s's file), every pass counts as `standalone`: slower, never stale.
+// renamed cdk8s's file), every pass counts as `standalone`: never stale, but the app is judged,
+// and its warnings printed, once per chart plus once.
 
 /** The kind of pass, for the app validation's cache. */
 export enum SynthPass {
@@ -32,16 +33,20 @@ const FRAMES = 64;
 
 /** Classifies the validation pass that is calling (directly or through constructs' Node.validate). */
 export function currentSynthPass(): SynthPass {
-  let inAppSynth = false;
-  let inChartSynth = false;
+  // Only the innermost synth counts: a synth started while another app renders a chart (from a
+  // Lazy, say) has the outer app's frames further out, which must not make it a later pass.
+  const synths: string[] = [];
   for (const site of callSites()) {
     if (!CDK8S_APP_FILE.test(site.getFileName() ?? '')) continue;
-    const name = site.getMethodName() ?? site.getFunctionName() ?? '';
-    if (WHOLE_APP_SYNTHS.has(name)) inAppSynth = true;
-    else if (name === CHART_SYNTH) inChartSynth = true;
+    // The function's own name, whatever property it was called through.
+    const name = site.getFunctionName() ?? site.getMethodName() ?? '';
+    if (WHOLE_APP_SYNTHS.has(name) || name === CHART_SYNTH) synths.push(name);
+    if (synths.length === 2) break;
   }
-  if (!inAppSynth) return SynthPass.STANDALONE;
-  return inChartSynth ? SynthPass.APP_CHART : SynthPass.APP_START;
+  const [innermost, next] = synths;
+  if (innermost === undefined) return SynthPass.STANDALONE;
+  if (WHOLE_APP_SYNTHS.has(innermost)) return SynthPass.APP_START;
+  return next !== undefined && WHOLE_APP_SYNTHS.has(next) ? SynthPass.APP_CHART : SynthPass.STANDALONE;
 }
 
 function callSites(): NodeJS.CallSite[] {

@@ -58,6 +58,7 @@ describe('MeshAnalysis options are checked as every front door checks them', () 
     [{ rootNamespace: 'Istio_System' }, 'MeshAnalysis: rootNamespace "Istio_System" is invalid: expected a namespace name'],
     [{ clusterDomain: 'cluster..local' }, 'MeshAnalysis: clusterDomain "cluster..local" is invalid: '],
     [{ rootNamespace: 7 as unknown as string }, 'MeshAnalysis: rootNamespace 7 is invalid: expected a namespace name such as "istio-system"'],
+    [{ rootNamepsace: 'istio-config' } as object, 'MeshAnalysis: unknown option "rootNamepsace" (did you mean "rootNamespace"?); expected rootNamespace, clusterDomain and registry'],
     [{ registry: 'whole' as RegistryCompleteness }, 'MeshAnalysis: registry "whole" is invalid: expected "complete" or "partial"'],
   ])('%j is refused by analyze and explain', (options, message) => {
     expect(() => MeshAnalysis.analyze([], options)).toThrow(message);

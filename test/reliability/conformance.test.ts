@@ -5,12 +5,11 @@
 import { ApiObject } from 'cdk8s';
 import * as fc from 'fast-check';
 import { SEED, appArb } from './arbitraries';
-import { BuiltApp, blockingErrors, buildApp, quotable, silenceWarnings, synthSidecars, unclearError } from './harness';
+import { BuiltApp, blockingErrors, buildApp, quotable, synthSidecars, unclearError } from './harness';
 import { SidecarIn, portNumber } from './model';
 import { SidecarApiVersion } from '../../src';
 import { sidecarSpecProblems } from '../../src/analysis/schema';
 
-silenceWarnings();
 
 type Outcome = 'construct-error' | 'synth-error' | 'ok';
 

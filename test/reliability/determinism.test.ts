@@ -9,12 +9,11 @@ import { join } from 'path';
 import { ApiObject } from 'cdk8s';
 import * as fc from 'fast-check';
 import { SEED, appArb } from './arbitraries';
-import { BuildOptions, BuiltApp, buildApp, silenceWarnings } from './harness';
+import { BuildOptions, BuiltApp, buildApp } from './harness';
 import { SidecarIn } from './model';
 import { EgressListenerOptions, IngressListenerOptions, Sidecar } from '../../src';
-import { REPORT_FILE_ENV } from '../../src/validation/report';
+import { REPORT_FILE_ENV } from '../../src/validation/environment';
 
-silenceWarnings();
 
 let root: string;
 beforeAll(() => {

@@ -125,11 +125,3 @@ export function expectClearError(error: unknown, quotes: Quotable): void {
   if (problem) throw new Error(problem);
 }
 
-/** Synth prints warnings for people; thousands of generated apps would flood the test output. */
-export function silenceWarnings(): void {
-  let spy: jest.SpyInstance;
-  beforeAll(() => {
-    spy = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  });
-  afterAll(() => spy.mockRestore());
-}

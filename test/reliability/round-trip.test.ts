@@ -6,13 +6,12 @@ import { App, Chart } from 'cdk8s';
 import * as fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { SEED, appArb } from './arbitraries';
-import { BuiltApp, buildApp, silenceWarnings, synthSidecars } from './harness';
+import { BuiltApp, buildApp, synthSidecars } from './harness';
 import {
   DEFAULT_API_VERSION, SidecarIn, buildEgress, buildIngress, buildPolicy, buildPool, buildSelector, expectedSpec,
 } from './model';
 import { NamespaceDefaultSidecar, SidecarApiVersion, WorkloadSidecar } from '../../src';
 
-silenceWarnings();
 
 /** How the property gets the Sidecar manifests of an app; the meta tests swap in broken ones. */
 type Synth = (built: BuiltApp) => Array<{ [key: string]: any }>;

@@ -1,5 +1,6 @@
 // Jest global setup (package.json "jest.globalSetup", from .projenrc.ts). Two things every test
-// run needs, so that `npx jest` works on a fresh clone and leaves nothing behind:
+// run needs, so that `npx jest` works on a fresh clone and leaves nothing behind (and, a third,
+// synth-time warnings are off, so that a passing run prints nothing):
 //
 // 1. A temporary folder of its own. `Testing.app()` mkdtemps an outdir per app (about 300 per
 //    run) and nothing removes them; the CLI and plugin tests make folders too. TMPDIR (and TMP,
@@ -26,6 +27,9 @@ export default function globalSetup(): void {
   process.env[OUTER_TMPDIR] = outer;
   process.env[RUN_TMPDIR] = own;
   process.env.TMPDIR = process.env.TMP = process.env.TEMP = own;
+  // Synth prints its warnings for people; thousands of test apps would flood the output. The
+  // tests of printing itself set `quiet: false` (which wins over the variable) or clear it.
+  process.env.CDK8S_ISTIO_SIDECAR_QUIET = '1';
 
   delete process.env[LIB_ERROR];
   const stale = staleOutputs();

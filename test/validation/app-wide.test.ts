@@ -1,4 +1,4 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
 import { EgressHost, IstioMesh, MeshAnalysis, SelectionVia, Severity, Sidecar, WorkloadSelector } from '../../src';
 
@@ -83,5 +83,26 @@ describe('app-wide analysis at synth', () => {
 
     const explained = MeshAnalysis.explain(Testing.synth(chart));
     expect(explained.map((s) => [s.workload.kind, s.sidecar?.name, s.via])).toEqual([['Deployment', 'ratings', SelectionVia.SELECTOR]]);
+  });
+
+  test('the app\'s istio ConfigMap sets the root namespace, as the CLI and the plugin read it, unless configure() set one', () => {
+    const build = (configure: boolean) => {
+      const app = Testing.app();
+      if (configure) IstioMesh.configure(app, { rootNamespace: 'istio-system' });
+      const mesh = new Chart(app, 'mesh', { namespace: 'istio-config' });
+      new ApiObject(mesh, 'istio', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio', namespace: 'istio-system' }, data: { mesh: 'rootNamespace: istio-config\n' } });
+      new Sidecar(mesh, 'default', { metadata: { name: 'default' }, workloadSelector: WorkloadSelector.of({ app: 'foo' }), egress: MESH_DEFAULT_EGRESS });
+      return IstioMesh.of(app).findings().map((f) => f.ruleId);
+    };
+    expect(build(false)).toContain('X-ROOT-DEFAULT-HAS-SELECTOR');
+    expect(build(true)).not.toContain('X-ROOT-DEFAULT-HAS-SELECTOR');
+  });
+
+  test('an unreadable mesh key in the app\'s istio ConfigMap fails synth, naming the ConfigMap', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'mesh', { namespace: 'istio-system' });
+    new ApiObject(chart, 'istio', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio' }, data: { mesh: 'rootNamespace: [' } });
+    IstioMesh.of(app);
+    expect(synthError(() => app.synthYaml())).toMatch(/ConfigMap istio-system\/istio/);
   });
 });

@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Lazy, Testing, YamlOutputType } from 'cdk8s';
 import { EgressHost, IstioMesh, Severity, Sidecar, WorkloadSelector } from '../../src';
 import * as engine from '../../src/analysis/engine';
 
@@ -86,6 +86,55 @@ describe('one analysis per synth', () => {
       // A raw object changed in place, which nothing but a fresh render can see.
       raw.addJsonPatch(JsonPatch.replace('/spec/egress/0/hosts/0', 'x.com'));
       expect(() => app.synth()).toThrow(/\[shop\/raw\] S-HOST-FORMAT: /);
+    });
+  });
+
+  test.each([YamlOutputType.FILE_PER_APP, YamlOutputType.FILE_PER_RESOURCE, YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE])(
+    'output type %s: the analysis runs once per app.synth()', (yamlOutputType) => {
+      inTempDir((outdir) => {
+        const app = new App({ outdir, yamlOutputType });
+        for (const namespace of ['a', 'b', 'c']) {
+          new Sidecar(new Chart(app, namespace, { namespace }), 'default', { metadata: { name: 'default' }, egress: EVERYTHING });
+        }
+        const analyze = jest.spyOn(engine, 'analyze');
+        app.synth();
+        expect(analyze).toHaveBeenCalledTimes(1);
+      });
+    });
+
+  test('a synth started while another app renders a chart is judged afresh, not on its own earlier result', () => {
+    inTempDir((outdir) => {
+      const other = Testing.app();
+      const otherChart = new Chart(other, 'other', { namespace: 'other' });
+      new Sidecar(otherChart, 'default', { metadata: { name: 'default' }, egress: EVERYTHING });
+      other.synthYaml();
+      new Sidecar(otherChart, 'empty', { workloadSelector: WorkloadSelector.of({ app: 'x' }) });
+      let nested: string | undefined;
+      const app = new App({ outdir });
+      const chart = new Chart(app, 'shop', { namespace: 'shop' });
+      new Sidecar(chart, 'default', { metadata: { name: 'default' }, egress: EVERYTHING });
+      new ApiObject(chart, 'probe', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'probe' },
+        data: {
+          nested: Lazy.any({
+            produce: () => {
+              if (nested === undefined) {
+                try {
+                  Testing.synth(otherChart);
+                  nested = 'passed';
+                } catch (error) {
+                  nested = (error as Error).message;
+                }
+              }
+              return 'x';
+            },
+          }),
+        },
+      });
+      app.synth();
+      expect(nested).toMatch(/\[other\/empty\] S-EMPTY-CONFIG/);
     });
   });
 

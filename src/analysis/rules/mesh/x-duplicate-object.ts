@@ -1,19 +1,17 @@
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
-import { AnyResource } from '../../snapshot';
-import { WORKLOAD_KINDS } from '../../workloads';
+import { ANALYZED_KINDS, AnyResource } from '../../snapshot';
 import { meshSidecar } from '../support/mesh-examples';
 import { distinctPlaces, namespacePhrase, objectIdentity, phraseList } from '../support/mesh-helpers';
 
-/** The kinds the engine reads: a duplicate of any of them changes what the other rules judge. */
-const READ_KINDS: readonly string[] = ['Sidecar', 'ServiceEntry', 'Service', 'Namespace', ...WORKLOAD_KINDS];
-const READ_KIND_SET: ReadonlySet<string> = new Set(READ_KINDS);
+// The kinds the engine reads (ANALYZED_KINDS): a duplicate of any of them changes what the other
+// rules judge.
 
 // O(n): one pass keys every object by what the API server identifies it by.
 export const duplicateObject: MeshRule = {
   id: 'X-DUPLICATE-OBJECT',
   scope: 'mesh',
-  concerns: READ_KINDS,
+  concerns: [...ANALYZED_KINDS],
   severity: Severity.ERROR,
   title: 'No two objects of the input have the same kind, namespace and name',
   why: 'The API server holds one object per kind, namespace and name: kubectl applies the second over the first (two charts that each define the "default" Sidecar of a namespace, for example), so only the last one applied exists in the cluster and the other is silently lost. The conflict rules do not count such copies as two Sidecars.',
@@ -28,7 +26,7 @@ export const duplicateObject: MeshRule = {
   check(mesh, report) {
     const byIdentity = new Map<string, AnyResource[]>();
     for (const resource of mesh.resources) {
-      if (!READ_KIND_SET.has(resource.ref.kind) || resource.ref.name === '') continue;
+      if (!ANALYZED_KINDS.has(resource.ref.kind) || resource.ref.name === '') continue;
       const key = objectIdentity(resource);
       const same = byIdentity.get(key);
       if (same) same.push(resource);
