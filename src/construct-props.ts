@@ -2,18 +2,14 @@
 // props it is given, for callers the TypeScript compiler does not check (JavaScript, and every
 // jsii language, whose kernel hands props over as plain objects).
 import { ApiObjectMetadata } from 'cdk8s';
-import { nearMiss } from './analysis/schema/near-miss';
+import { PropNames, likelyKey, unknownKeys } from './analysis/unknown-keys';
 import type { EgressListenerOptions } from './egress-listener';
 import type { IngressListenerOptions } from './ingress-listener';
 import type { IstioObjectProps } from './istio-object';
 import type { SidecarBaseProps, SidecarPatternProps } from './sidecar';
 import type { WorkloadSelector } from './workload-selector';
 
-/**
- * Every prop name of `T`, each written once: the compiler rejects a missing or a foreign name,
- * so the list cannot drift from the interface it mirrors.
- */
-export type PropNames<T> = { readonly [K in keyof Required<T>]: true };
+export type { PropNames } from './analysis/unknown-keys';
 
 /** Props renamed or removed in 0.x, and what replaces them: the fix a near-miss cannot find. */
 const REPLACED_PROPS: { [old: string]: string } = {
@@ -35,16 +31,14 @@ const REPLACED_PROPS: { [old: string]: string } = {
  * @param kind what the names are, for the message: `prop`, or e.g. `ingress listener field`
  */
 export function checkPropNames(what: string, path: string, props: object | undefined, names: PropNames<any>, kind: string = 'prop'): void {
-  if (props === undefined || props === null) return;
-  const known = Object.keys(names);
-  for (const [key, value] of Object.entries(props)) {
-    if (Object.prototype.hasOwnProperty.call(names, key) || value === undefined) continue;
-    const renamed = Object.prototype.hasOwnProperty.call(REPLACED_PROPS, key) ? REPLACED_PROPS[key] : undefined;
-    // A renamed prop points at its new name only where that exists (`name` -> `metadata.name`).
-    const replacement = renamed !== undefined && known.includes(renamed.split('.')[0]) ? renamed : nearMiss(key, known);
-    const hint = replacement === undefined ? '' : ` Did you mean "${replacement}"?`;
-    throw new Error(`${what} at "${path}" has no ${kind} "${key}".${hint} Its ${kind}s are: ${known.join(', ')}.`);
-  }
+  const [key] = unknownKeys(props, names);
+  if (key === undefined) return;
+  // A renamed prop points at its new name only where that exists (`name` -> `metadata.name`).
+  const renamed = Object.prototype.hasOwnProperty.call(REPLACED_PROPS, key) && Object.prototype.hasOwnProperty.call(names, REPLACED_PROPS[key].split('.')[0])
+    ? { [key]: REPLACED_PROPS[key] } : {};
+  const replacement = likelyKey(key, names, renamed);
+  const hint = replacement === undefined ? '' : ` Did you mean "${replacement}"?`;
+  throw new Error(`${what} at "${path}" has no ${kind} "${key}".${hint} Its ${kind}s are: ${Object.keys(names).join(', ')}.`);
 }
 
 /**

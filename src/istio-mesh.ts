@@ -4,9 +4,8 @@ import { Finding, Severity } from './analysis/finding';
 import { RegistryCompleteness } from './analysis/registry-completeness';
 import { resolveRunSettings } from './analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from './analysis/snapshot';
-import { unknownKeysProblem } from './analysis/unknown-keys';
+import { PropNames, unknownKeysProblem } from './analysis/unknown-keys';
 import { SidecarApiVersion } from './api-version';
-import { PropNames } from './construct-props';
 import { AppValidation } from './validation/app-validation';
 import { quietFromEnvironment, reportFileFromEnvironment } from './validation/environment';
 
@@ -87,7 +86,6 @@ export interface IstioMeshProps {
 const ISTIO_MESH_PROP_NAMES: PropNames<IstioMeshProps> = {
   rootNamespace: true, apiVersion: true, clusterDomain: true, failOn: true, quiet: true, reportFile: true, registry: true,
 };
-const ISTIO_MESH_PROPS = Object.keys(ISTIO_MESH_PROP_NAMES);
 
 /**
  * The app-wide settings shared by every Sidecar: one per app, under the app root.
@@ -233,7 +231,7 @@ export class IstioMesh extends Construct {
   }
 
   private applyProps(props: IstioMeshProps): void {
-    const unknown = unknownKeysProblem(props, ISTIO_MESH_PROPS, ['setting', 'settings'], { failOnWarnings: 'failOn' });
+    const unknown = unknownKeysProblem(props, ISTIO_MESH_PROP_NAMES, ['setting', 'settings'], { failOnWarnings: 'failOn' });
     if (unknown) throw new Error(`IstioMesh.configure() at "${this.node.path}": ${unknown}`);
     const settings = resolveRunSettings(
       {

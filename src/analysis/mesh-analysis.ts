@@ -6,13 +6,12 @@ import { resolveRunSettings } from './run';
 import { selectSidecars } from './selection';
 import { SelectionVia } from './selection-via';
 import { MeshSnapshot } from './snapshot';
-import { unknownKeysProblem } from './unknown-keys';
+import { PropNames, unknownKeysProblem } from './unknown-keys';
 
 /** Every option of `MeshAnalysisOptions`, once: the compiler rejects a missing or foreign name. */
-const MESH_ANALYSIS_OPTION_NAMES: { readonly [K in keyof Required<MeshAnalysisOptions>]: true } = {
+const MESH_ANALYSIS_OPTION_NAMES: PropNames<MeshAnalysisOptions> = {
   rootNamespace: true, clusterDomain: true, registry: true,
 };
-const MESH_ANALYSIS_OPTIONS = Object.keys(MESH_ANALYSIS_OPTION_NAMES);
 
 /** Which Sidecar istiod applies to one workload, and why. */
 export interface SidecarSelection {
@@ -72,7 +71,7 @@ function entriesOf(manifests: unknown): ManifestEntry[] {
 
 /** The options checked as every front door checks them; a bad one throws, naming it. */
 function meshOptionsOf(options: MeshAnalysisOptions | undefined): MeshAnalysisOptions {
-  const unknown = unknownKeysProblem(options, MESH_ANALYSIS_OPTIONS, ['option', 'options']);
+  const unknown = unknownKeysProblem(options, MESH_ANALYSIS_OPTION_NAMES, ['option', 'options']);
   if (unknown) throw new Error(`MeshAnalysis: ${unknown}`);
   const { rootNamespace, clusterDomain, registry } = resolveRunSettings(
     { rootNamespace: options?.rootNamespace, clusterDomain: options?.clusterDomain, registry: options?.registry },

@@ -3,11 +3,12 @@ import { Finding } from '../analysis/finding';
 import { ManifestEntry } from '../analysis/manifest';
 import { MeshConfigError, withMeshConfig } from '../analysis/mesh-config';
 import { findRule } from '../analysis/rules';
-import { RunSettings, resolveRunSettings, runAnalysis } from '../analysis/run';
-import { unknownKeysProblem } from '../analysis/unknown-keys';
+import { RunSettings, RunSettingsInput, resolveRunSettings, runAnalysis } from '../analysis/run';
+import { PropNames, unknownKeysProblem } from '../analysis/unknown-keys';
 import { FieldRequest, SourcePosition, entryOfFindings, locateFields } from '../positions';
 
-const KNOWN_PROPERTIES: readonly string[] = ['rootNamespace', 'clusterDomain', 'failOn', 'registry'];
+/** The `properties` the plugin reads from cdk8s.yaml, as the run settings name them. */
+const KNOWN_PROPERTIES: PropNames<RunSettingsInput> = { rootNamespace: true, clusterDomain: true, failOn: true, registry: true };
 
 /** The part of cdk8s-cli's ValidationContext the plugin uses (typed here: cdk8s-cli is not a dependency). */
 interface PluginContext {

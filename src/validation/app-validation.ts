@@ -47,7 +47,7 @@ export class AppValidation implements IValidation {
     const settings = this.settings();
     const collected = collectManifests(this.root, judged);
     // Before cdk8s renders the output, so the synthesized YAML carries what synth suppressed.
-    collected.apiObjects.forEach((apiObject, i) => annotateSuppressions(apiObject, collected.entries[i].manifest));
+    collected.apiObjects.forEach((apiObject, i) => annotateSuppressions(apiObject, collected.entries[i]));
     let errors: string[];
     try {
       const result = runAnalysis(collected.entries, this.runSettings(settings, collected.entries));

@@ -1,14 +1,12 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { dirname, resolve } from 'path';
-import { Finding } from '../analysis/finding';
 import { RunResult } from '../analysis/run';
-
 
 /** The JSON report of one synth: settings, summary, and every finding with its suppression. */
 export function reportJson(result: RunResult): string {
   const { rootNamespace, clusterDomain, failOn, registry } = result.settings;
-  const findings: readonly Finding[] = result.findings;
-  return JSON.stringify({ tool: 'cdk8s-istio-sidecar', rootNamespace, clusterDomain, failOn, registry, summary: result.summary, findings }, undefined, 2) + '\n';
+  const { summary, findings } = result;
+  return JSON.stringify({ tool: 'cdk8s-istio-sidecar', rootNamespace, clusterDomain, failOn, registry, summary, findings }, undefined, 2) + '\n';
 }
 
 /**

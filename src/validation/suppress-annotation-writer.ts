@@ -1,28 +1,31 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { RuleSuppressions } from './rule-suppressions';
+import { ManifestEntry } from '../analysis/manifest';
 import { kindsConcernedBy } from '../analysis/rule-kinds';
 import { findRule } from '../analysis/rules';
+import { Suppression } from '../analysis/suppression';
 import { SUPPRESS_ANNOTATION, readSuppressAnnotation, renderSuppressAnnotation } from '../analysis/suppression-annotation';
 
 /**
- * The suppress annotation `json` (an object rendered by `construct`) should carry: the one it
- * has, merged with the suppressions that apply to the construct, keeping only those whose rule
- * can report on or about an object of its kind. Undefined when it should carry none, and when
- * the annotation it has cannot be read (it stays as written, for S-SUPPRESS-ANNOTATION).
+ * The suppress annotation `json` (a rendered object) should carry: the one it has, merged with
+ * `suppressions` (those of its construct), keeping only those whose rule can report on or about
+ * an object of its kind. Undefined when it should carry none, and when the annotation it has
+ * cannot be read (it stays as written, for S-SUPPRESS-ANNOTATION).
  */
-export function suppressAnnotationFor(json: any, construct: IConstruct): string | undefined {
-  const kind = typeof json?.kind === 'string' ? json.kind : '';
-  const suppressions = RuleSuppressions.of(construct).filter((s) => ruleConcernsKind(s.ruleId, kind));
+function suppressAnnotationFor(json: any, suppressions: readonly Suppression[]): string | undefined {
   if (suppressions.length === 0) return undefined;
+  const kind = typeof json?.kind === 'string' ? json.kind : '';
+  const applicable = suppressions.filter((s) => ruleConcernsKind(s.ruleId, kind));
+  if (applicable.length === 0) return undefined;
   const written = readSuppressAnnotation(json);
   if (written && 'problem' in written) return undefined;
-  return renderSuppressAnnotation([...(written?.suppressions ?? []), ...suppressions]);
+  return renderSuppressAnnotation([...(written?.suppressions ?? []), ...applicable]);
 }
 
 /** `json` with the annotation `suppressAnnotationFor` gives, for this library's own objects at render. */
 export function withSuppressAnnotation(json: any, construct: IConstruct): any {
-  const value = suppressAnnotationFor(json, construct);
+  const value = suppressAnnotationFor(json, RuleSuppressions.of(construct));
   if (value === undefined) return json;
   const annotations = json.metadata?.annotations ?? {};
   // Keys stay sorted, as cdk8s renders them.
@@ -34,11 +37,12 @@ export function withSuppressAnnotation(json: any, construct: IConstruct): any {
  * Writes the annotation into an object this library does not render (`Include`, raw
  * `ApiObject`, imports, cdk8s-plus), so that its synthesized YAML carries the suppressions too
  * and the CLI and the plugin judge it as synth did. It goes through the object's metadata, which
- * cdk8s renders into every later `toJson()`; merging with what `json` already has makes it
- * idempotent across validation passes.
+ * cdk8s renders into every later `toJson()`; merging with what `entry` (the object as collected,
+ * with its construct's suppressions) already has makes it idempotent across validation passes.
  */
-export function annotateSuppressions(apiObject: ApiObject, json: any): void {
-  const value = suppressAnnotationFor(json, apiObject);
+export function annotateSuppressions(apiObject: ApiObject, entry: ManifestEntry): void {
+  const json: any = entry.manifest;
+  const value = suppressAnnotationFor(json, entry.suppressions ?? []);
   if (value !== undefined && value !== json?.metadata?.annotations?.[SUPPRESS_ANNOTATION]) {
     apiObject.metadata.addAnnotation(SUPPRESS_ANNOTATION, value);
   }
