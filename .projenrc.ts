@@ -42,6 +42,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       // Coverage is a separate task (test:coverage): collecting it for every suite, each of which
       // loads most of src/, made the suite about six times slower, and CI runs the tests.
       collectCoverage: false,
+      // jest's transform cache lives with the dependencies, not in the temporary folder, which a
+      // test run leaves as it found it.
+      cacheDirectory: '<rootDir>/node_modules/.cache/jest',
       // Every run gets a temporary folder of its own (workers inherit it through TMPDIR), and
       // the teardown removes it: `Testing.app()` mkdtemps an outdir per app and nothing else
       // would remove them. The setup also compiles lib/ when it is missing or older than src/,
