@@ -46,10 +46,15 @@ export interface WorkloadResource extends AnyResource {
 
 /** A host of the service registry: a Kubernetes Service's FQDN or a ServiceEntry host. */
 export interface RegistryHost {
+  /** The host name, without a trailing dot. */
   readonly host: string;
   readonly source: AnyResource;
+  /** Which registry defines it: istiod prefers a Kubernetes Service to a ServiceEntry of the same host. */
+  readonly kind: 'Service' | 'ServiceEntry';
   /** Namespaces the host is visible from: `*` for all (the default), `.` resolved to its own namespace. */
   readonly exportTo: readonly string[];
+  /** The service's port numbers (`spec.ports[].port` of a Service, `.number` of a ServiceEntry), ascending. */
+  readonly ports: readonly number[];
 }
 
 export function isIstioKind(manifest: JsonObject, kind: string): boolean {
@@ -75,6 +80,8 @@ export interface MeshOptions extends MeshAnalysisOptions {
 /** Everything the rules look at, read and indexed once. */
 export class MeshSnapshot {
   public readonly rootNamespace: string;
+  /** The cluster's DNS domain, in Service host names. */
+  public readonly clusterDomain: string;
   public readonly resources: readonly AnyResource[];
   public readonly sidecars: readonly SidecarResource[];
   public readonly workloads: readonly WorkloadResource[];
@@ -96,7 +103,7 @@ export class MeshSnapshot {
     this.rootNamespace = options.rootNamespace ?? DEFAULT_ROOT_NAMESPACE;
     this.registryIsComplete = options.registry === RegistryCompleteness.COMPLETE;
     if (options.outboundTrafficPolicyMode) this.meshOutboundMode = { mode: options.outboundTrafficPolicyMode, source: options.meshConfigSource ?? 'the mesh config' };
-    const clusterDomain = options.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN;
+    const clusterDomain = this.clusterDomain = options.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN;
     const resources: AnyResource[] = [];
     const sidecars: SidecarResource[] = [];
     const workloads: WorkloadResource[] = [];
@@ -123,7 +130,10 @@ export class MeshSnapshot {
         for (const host of serviceEntryHosts(resource)) addHost(host);
       } else if (isCoreKind(manifest, 'Service')) {
         if (namespace !== undefined && resource.ref.name) {
-          addHost({ host: `${resource.ref.name}.${namespace}.svc.${clusterDomain}`, source: resource, exportTo: exportToOf(manifest, namespace) });
+          addHost({
+            host: `${resource.ref.name}.${namespace}.svc.${clusterDomain}`, source: resource, kind: 'Service',
+            exportTo: exportToOf(manifest, namespace), ports: portNumbersOf(manifest, 'port'),
+          });
         }
       } else if (isCoreKind(manifest, 'Namespace')) {
         if (resource.ref.name) this.namespaceLabels.set(resource.ref.name, stringMap(objectAt(manifest, 'metadata')?.labels) ?? {});
@@ -223,5 +233,22 @@ function exportToOf(manifest: JsonObject, namespace: string | undefined): string
 function serviceEntryHosts(resource: AnyResource): RegistryHost[] {
   const hosts = arrayAt(objectAt(resource.manifest, 'spec'), 'hosts') ?? [];
   const exportTo = exportToOf(resource.manifest, resource.ref.namespace);
-  return hosts.filter((h): h is string => typeof h === 'string').map((host) => ({ host, source: resource, exportTo }));
+  const ports = portNumbersOf(resource.manifest, 'number');
+  return hosts.filter((h): h is string => typeof h === 'string')
+    .map((host) => ({ host: withoutTrailingDot(host), source: resource, kind: 'ServiceEntry' as const, exportTo, ports }));
+}
+
+/** The whole, positive port numbers of `spec.ports[].<key>`, ascending and once each. */
+function portNumbersOf(manifest: JsonObject, key: 'port' | 'number'): number[] {
+  const numbers = new Set<number>();
+  for (const port of arrayAt(objectAt(manifest, 'spec'), 'ports') ?? []) {
+    const value = isObject(port) ? port[key] : undefined;
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) numbers.add(value);
+  }
+  return [...numbers].sort((a, b) => a - b);
+}
+
+/** `api.example.com.` and `api.example.com` name one host. */
+export function withoutTrailingDot(host: string): string {
+  return host.endsWith('.') ? host.slice(0, -1) : host;
 }

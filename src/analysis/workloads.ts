@@ -14,6 +14,11 @@ const POD_METADATA_PATH: { readonly [kind: string]: readonly string[] } = {
 
 export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(Object.keys(POD_METADATA_PATH));
 
+/** Where a workload kind keeps its pod template's metadata, e.g. `['spec', 'template', 'metadata']`. */
+export function podMetadataPath(kind: string): readonly string[] | undefined {
+  return POD_METADATA_PATH[kind];
+}
+
 /** The labels and annotations the pods of a workload object get. */
 export interface PodMetadata {
   readonly labels: Labels;

@@ -5,3 +5,4 @@ export * from './egress-host';
 export * from './port';
 export * from './labels';
 export * from './duration';
+export * from './call';

@@ -1,7 +1,7 @@
 import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { sidecarView } from '../../sidecar-view';
-import { DEFAULT_ROOT_NAMESPACE, MeshSnapshot, RegistryHost, SidecarResource } from '../../snapshot';
+import { DEFAULT_ROOT_NAMESPACE, MeshSnapshot, RegistryHost, SidecarResource, withoutTrailingDot } from '../../snapshot';
 import { EgressHostParts, splitEgressHost } from '../../syntax/egress-host';
 import { meshSidecar, serviceEntryManifest } from '../support/mesh-examples';
 import { namespacePhrase } from '../support/mesh-helpers';
@@ -65,10 +65,6 @@ function missingNamespace(mesh: MeshSnapshot, parts: EgressHostParts): string | 
   if (namespace === mesh.rootNamespace || namespace === DEFAULT_ROOT_NAMESPACE) return undefined;
   return `egress host "${namespace}/*" imports every service of namespace "${namespace}", but the input declares no Namespace "${namespace}" and holds no object in it, so it imports nothing; `
     + 'fix the namespace name, or add its Namespace object (assumed: the input declares some Namespaces, so it is taken to declare all there are)';
-}
-
-function withoutTrailingDot(dnsName: string): string {
-  return dnsName.endsWith('.') ? dnsName.slice(0, -1) : dnsName;
 }
 
 /** Registry hosts named `dnsName`, or wildcard ServiceEntry hosts (`*.example.com`) covering it. */
