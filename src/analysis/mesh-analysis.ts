@@ -1,16 +1,18 @@
 import { analyze } from './engine';
 import { Finding, ResourceRef } from './finding';
 import { ManifestEntry } from './manifest';
+import { MeshConfigError, withMeshConfig } from './mesh-config';
 import { MeshAnalysisOptions } from './mesh-options';
+import { ReachQueryError, ReachResult, WorkloadReach, askReach, scopesOf, workloadReachOf } from './reach/reach-report';
 import { resolveRunSettings } from './run';
 import { selectSidecars } from './selection';
 import { SelectionVia } from './selection-via';
-import { MeshSnapshot } from './snapshot';
+import { MeshOptions, MeshSnapshot } from './snapshot';
 import { PropNames, unknownKeysProblem } from './unknown-keys';
 
 /** Every option of `MeshAnalysisOptions`, once: the compiler rejects a missing or foreign name. */
 const MESH_ANALYSIS_OPTION_NAMES: PropNames<MeshAnalysisOptions> = {
-  rootNamespace: true, clusterDomain: true, registry: true,
+  rootNamespace: true, clusterDomain: true, registry: true, outboundTrafficPolicy: true,
 };
 
 /** Which Sidecar istiod applies to one workload, and why. */
@@ -42,7 +44,8 @@ export class MeshAnalysis {
    * @throws if an option is invalid (a root namespace that is not a namespace name, say)
    */
   public static analyze(manifests: any[], options: MeshAnalysisOptions = {}): Finding[] {
-    return analyze(entriesOf(manifests), meshOptionsOf(options));
+    const entries = entriesOf(manifests);
+    return analyze(entries, meshOptionsOf(options, entries));
   }
 
   /**
@@ -53,13 +56,48 @@ export class MeshAnalysis {
    * @param options the mesh the manifests are meant for
    */
   public static explain(manifests: any[], options: MeshAnalysisOptions = {}): SidecarSelection[] {
-    const mesh = new MeshSnapshot(entriesOf(manifests), meshOptionsOf(options));
+    const entries = entriesOf(manifests);
+    const mesh = new MeshSnapshot(entries, meshOptionsOf(options, entries));
     return selectSidecars(mesh).workloads.map((selection) => ({
       workload: { ...selection.workload.ref },
       ...(selection.sidecar ? { sidecar: { ...selection.sidecar.ref } } : {}),
       via: selection.via,
       reason: selection.reason,
     }));
+  }
+
+  /**
+   * What each workload's proxy can reach: the hosts and ports it is configured for, as istiod
+   * builds its scope from the Sidecar that applies (or none), in input order. Workloads that run
+   * no sidecar proxy (injection disabled, ambient) are left out; gateways are in, with istiod's
+   * default scope.
+   *
+   * @param manifests Kubernetes objects, as for `analyze`
+   * @param options the mesh the manifests are meant for
+   */
+  public static reach(manifests: any[], options: MeshAnalysisOptions = {}): WorkloadReach[] {
+    const entries = entriesOf(manifests);
+    return scopesOf(new MeshSnapshot(entries, meshOptionsOf(options, entries))).map(workloadReachOf);
+  }
+
+  /**
+   * Whether one workload's proxy reaches a host (and port), and why: the Sidecar, the listener
+   * and the egress host that serve the call, or what stops it and what to add.
+   *
+   * @param manifests Kubernetes objects, as for `analyze`
+   * @param from the workload: `NS/NAME`, or `NS/KIND/NAME` when names clash
+   * @param to `HOST[:PORT]`: a Service (`reviews`, `reviews.bookinfo` or its FQDN) or an external host
+   * @param options the mesh the manifests are meant for
+   * @throws if `from` names no workload (or several), or `to` is not a host and port
+   */
+  public static canReach(manifests: any[], from: string, to: string, options: MeshAnalysisOptions = {}): ReachResult {
+    const entries = entriesOf(manifests);
+    try {
+      return askReach(new MeshSnapshot(entries, meshOptionsOf(options, entries)), from, to);
+    } catch (error) {
+      if (error instanceof ReachQueryError) throw new Error(`MeshAnalysis.canReach: ${error.message}`);
+      throw error;
+    }
   }
 
   private constructor() {}
@@ -69,13 +107,24 @@ function entriesOf(manifests: unknown): ManifestEntry[] {
   return Array.isArray(manifests) ? manifests.map((manifest) => ({ manifest })) : [];
 }
 
-/** The options checked as every front door checks them; a bad one throws, naming it. */
-function meshOptionsOf(options: MeshAnalysisOptions | undefined): MeshAnalysisOptions {
+/**
+ * The options checked as every front door checks them (a bad one throws, naming it), with the
+ * manifests' `istio` ConfigMap read as the CLI and the plugin read it.
+ */
+function meshOptionsOf(options: MeshAnalysisOptions | undefined, entries: readonly ManifestEntry[]): MeshOptions {
   const unknown = unknownKeysProblem(options, MESH_ANALYSIS_OPTION_NAMES, ['option', 'options']);
   if (unknown) throw new Error(`MeshAnalysis: ${unknown}`);
-  const { rootNamespace, clusterDomain, registry } = resolveRunSettings(
-    { rootNamespace: options?.rootNamespace, clusterDomain: options?.clusterDomain, registry: options?.registry },
+  const settings = resolveRunSettings(
+    { rootNamespace: options?.rootNamespace, clusterDomain: options?.clusterDomain, registry: options?.registry, outboundTrafficPolicy: options?.outboundTrafficPolicy },
     (name) => `MeshAnalysis: ${name}`,
   );
-  return { rootNamespace, clusterDomain, registry };
+  let resolved;
+  try {
+    resolved = withMeshConfig(settings, entries, options?.rootNamespace !== undefined, 'the rootNamespace option');
+  } catch (error) {
+    if (error instanceof MeshConfigError) throw new Error(`MeshAnalysis: ${error.message}`);
+    throw error;
+  }
+  const { rootNamespace, clusterDomain, registry, outboundTrafficPolicyMode, meshConfigSource } = resolved;
+  return { rootNamespace, clusterDomain, registry, ...(outboundTrafficPolicyMode ? { outboundTrafficPolicyMode, meshConfigSource } : {}) };
 }

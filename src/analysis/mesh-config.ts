@@ -94,7 +94,13 @@ export function withMeshConfig(
   } else {
     notes.push(`root namespace ${rootNamespace} (${rootNamespaceGiven ? `from ${spellRoot}` : `the default; ${config.source} sets no rootNamespace`})`);
   }
-  // Left unset, the mode stays unknown to the rules (Istio's default is ALLOW_ANY).
+  // A mode the front door was given wins. Left unset, the mode stays unknown to the rules
+  // (Istio's default is ALLOW_ANY).
+  if (settings.outboundTrafficPolicyMode !== undefined) {
+    const over = config.outboundTrafficPolicyMode ? `, over ${config.outboundTrafficPolicyMode} ${fromConfig}` : '';
+    notes.push(`outbound traffic policy ${settings.outboundTrafficPolicyMode} (from ${settings.meshConfigSource}${over})`);
+    return { ...settings, rootNamespace, notes };
+  }
   const mode = config.outboundTrafficPolicyMode;
   notes.push(`outbound traffic policy ${mode ?? 'ALLOW_ANY'} (${mode ? fromConfig : `Istio's default; ${config.source} sets none`})`);
   return { ...settings, rootNamespace, ...(mode ? { outboundTrafficPolicyMode: mode } : {}), meshConfigSource: config.source, notes };

@@ -1,3 +1,4 @@
+import { OutboundTrafficPolicyMode } from './outbound-traffic-policy-mode';
 import { RegistryCompleteness } from './registry-completeness';
 
 /** The mesh the manifests are meant for: what every front door (synth, CLI, plugin) needs to know. */
@@ -19,4 +20,13 @@ export interface MeshAnalysisOptions {
    * @default RegistryCompleteness.PARTIAL
    */
   readonly registry?: RegistryCompleteness;
+  /**
+   * The mesh's outbound traffic policy (MeshConfig `outboundTrafficPolicy.mode`): what a Sidecar
+   * without its own `outboundTrafficPolicy` (or a workload without a Sidecar) does with calls
+   * outside its scope. It wins over an `istio` ConfigMap among the manifests.
+   *
+   * @default - the input's `istio` ConfigMap says it; else unknown to the rules, and reach
+   * assumes Istio's default, ALLOW_ANY, and says so
+   */
+  readonly outboundTrafficPolicy?: OutboundTrafficPolicyMode;
 }

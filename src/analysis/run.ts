@@ -29,6 +29,8 @@ export interface RunSettingsInput {
   readonly clusterDomain?: unknown;
   readonly failOn?: unknown;
   readonly registry?: unknown;
+  /** The mesh's outbound traffic policy mode, when the front door was told it (it wins over the input's mesh config). */
+  readonly outboundTrafficPolicy?: unknown;
 }
 
 export type SettingName = keyof RunSettingsInput;
@@ -42,6 +44,7 @@ export class SettingsError extends Error {
 }
 
 const SEVERITIES: readonly string[] = [Severity.ERROR, Severity.WARNING, Severity.INFO];
+const OUTBOUND_MODES: readonly string[] = ['REGISTRY_ONLY', 'ALLOW_ANY'];
 const REGISTRY_COMPLETENESS_VALUES: readonly string[] = [RegistryCompleteness.COMPLETE, RegistryCompleteness.PARTIAL];
 
 /**
@@ -52,7 +55,7 @@ export function resolveRunSettings(input: RunSettingsInput, spell: (name: Settin
   const invalid = (name: SettingName, value: unknown, problem: string) =>
     new SettingsError(`${spell(name)} ${JSON.stringify(value)} is invalid: ${problem}`);
   const {
-    rootNamespace = DEFAULT_ROOT_NAMESPACE, clusterDomain = DEFAULT_CLUSTER_DOMAIN, failOn = Severity.ERROR, registry = RegistryCompleteness.PARTIAL,
+    rootNamespace = DEFAULT_ROOT_NAMESPACE, clusterDomain = DEFAULT_CLUSTER_DOMAIN, failOn = Severity.ERROR, registry = RegistryCompleteness.PARTIAL, outboundTrafficPolicy,
   } = input;
   if (typeof rootNamespace !== 'string') throw invalid('rootNamespace', rootNamespace, 'expected a namespace name such as "istio-system"');
   const namespaceProblem = namespaceNameProblem(rootNamespace);
@@ -66,7 +69,11 @@ export function resolveRunSettings(input: RunSettingsInput, spell: (name: Settin
   if (typeof registry !== 'string' || !REGISTRY_COMPLETENESS_VALUES.includes(registry)) {
     throw invalid('registry', registry, `expected ${REGISTRY_COMPLETENESS_VALUES.map((v) => `"${v}"`).join(' or ')} ("complete" when the input is a whole cluster export)`);
   }
-  return { rootNamespace, clusterDomain, failOn: failOn as Severity, registry: registry as RegistryCompleteness };
+  if (outboundTrafficPolicy !== undefined && (typeof outboundTrafficPolicy !== 'string' || !OUTBOUND_MODES.includes(outboundTrafficPolicy))) {
+    throw invalid('outboundTrafficPolicy', outboundTrafficPolicy, 'expected "REGISTRY_ONLY" or "ALLOW_ANY" (MeshConfig outboundTrafficPolicy.mode)');
+  }
+  const outbound = outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicyMode: outboundTrafficPolicy as OutboundTrafficMode, meshConfigSource: spell('outboundTrafficPolicy') };
+  return { rootNamespace, clusterDomain, failOn: failOn as Severity, registry: registry as RegistryCompleteness, ...outbound };
 }
 
 /** Unsuppressed findings by severity, and suppressed ones apart. */

@@ -5,13 +5,14 @@ import { RegistryCompleteness } from '../analysis/registry-completeness';
 import { SettingName, SettingsError, resolveRunSettings } from '../analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
 
-export type Command = 'lint' | 'explain';
+export type Command = 'lint' | 'explain' | 'reach';
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 
 /** The output formats of each command. */
 const FORMATS: { readonly [command in Command]: readonly OutputFormat[] } = {
   lint: ['text', 'json', 'sarif', 'github'],
   explain: ['text', 'json'],
+  reach: ['text', 'json'],
 };
 
 export interface CliOptions {
@@ -24,10 +25,20 @@ export interface CliOptions {
   readonly registry: RegistryCompleteness;
   /** `--root-namespace` was given: it wins over the `istio` ConfigMap of the input. */
   readonly rootNamespaceGiven: boolean;
+  /** reach: `--from NS/WORKLOAD`. */
+  readonly from?: string;
+  /** reach: `--to HOST[:PORT]`. */
+  readonly to?: string;
 }
 
 /** What `main` should do: run a command, or print help or the version. */
 export type ParsedArgs = { readonly kind: 'run'; readonly options: CliOptions } | { readonly kind: 'help'; readonly command?: Command } | { readonly kind: 'version' };
+
+const OUTBOUND_POLICY_HELP = [
+  '  --outbound-policy M   the mesh\'s outbound traffic policy, REGISTRY_ONLY or ALLOW_ANY, for Sidecars',
+  '                        without their own (default: the input\'s istio ConfigMap, else unknown; reach',
+  '                        then assumes Istio\'s default, ALLOW_ANY, and says so)',
+].join('\n');
 
 export const USAGE: { readonly [command in Command | 'main']: string } = {
   main: [
@@ -38,6 +49,7 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     'Commands:',
     '  lint     report what Istio would reject or warn about, and more (exit 1 on findings)',
     '  explain  print which Sidecar istiod applies to each workload, and why',
+    '  reach    print what each workload\'s proxy can reach, or answer whether one workload reaches a host',
     '',
     'PATH is a YAML file, a directory (its *.yaml and *.yml files, recursively) or - for stdin.',
     'Run `cdk8s-istio-sidecar <command> --help` for the options of a command.',
@@ -47,7 +59,7 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  -v, --version  show the version',
   ].join('\n'),
   lint: [
-    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--registry complete|partial] [--format text|json|sarif|github] [--fail-on error|warning|info] PATH...',
+    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--outbound-policy REGISTRY_ONLY|ALLOW_ANY] [--registry complete|partial] [--format text|json|sarif|github] [--fail-on error|warning|info] PATH...',
     '',
     'Reports every finding about the Sidecars in PATH. Exit code: 0 when no finding reaches',
     '--fail-on, 1 when one does, 2 on a usage error, input that cannot be read, or a directory PATH',
@@ -57,6 +69,7 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default: the input\'s',
     `                        istio ConfigMap, else ${DEFAULT_ROOT_NAMESPACE})`,
     `  --cluster-domain D    the cluster's DNS domain, for Service host names (default ${DEFAULT_CLUSTER_DOMAIN})`,
+    OUTBOUND_POLICY_HELP,
     '  --registry complete|partial  complete: PATH is the whole registry (a cluster export), so a host',
     '                        or selector it does not hold is reported even when it holds no Service or',
     '                        workload; partial (default): PATH may be part of it',
@@ -67,14 +80,37 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  -h, --help            show this help',
   ].join('\n'),
   explain: [
-    'Usage: cdk8s-istio-sidecar explain [--root-namespace NS] [--format text|json] PATH...',
+    'Usage: cdk8s-istio-sidecar explain [--root-namespace NS] [--cluster-domain D] [--format text|json] PATH...',
     '',
     'Prints, for each workload (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob)',
-    'in PATH, which Sidecar istiod applies and why. Honours metadata.creationTimestamp (oldest wins).',
+    'in PATH, which Sidecar istiod applies and why, and the size of its scope ("12 of 480 hosts").',
+    'Honours metadata.creationTimestamp (oldest wins).',
     '',
     'Options:',
     '  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default: the input\'s',
     `                        istio ConfigMap, else ${DEFAULT_ROOT_NAMESPACE})`,
+    `  --cluster-domain D    the cluster's DNS domain, for Service host names (default ${DEFAULT_CLUSTER_DOMAIN})`,
+    '  --format text|json    output format (default text)',
+    '  -h, --help            show this help',
+  ].join('\n'),
+  reach: [
+    'Usage: cdk8s-istio-sidecar reach [--root-namespace NS] [--cluster-domain D] [--outbound-policy REGISTRY_ONLY|ALLOW_ANY]',
+    '                                 [--from NS/WORKLOAD] [--to HOST[:PORT]] [--format text|json] PATH...',
+    '',
+    'Without --to: prints the scope of every workload in PATH (or of --from): the hosts and ports its',
+    'proxy is configured for, as istiod builds it from the Sidecar that applies. With --from and --to:',
+    'answers whether that workload reaches HOST (on PORT), naming the Sidecar, the listener and the',
+    'egress host that serve it, or why not and what to add. Exit code: 0 when reachable, 1 when not',
+    '(calls passed through under ALLOW_ANY count as reachable: the reason says they leave the mesh),',
+    '2 on a usage error.',
+    '',
+    'Options:',
+    '  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default: the input\'s',
+    `                        istio ConfigMap, else ${DEFAULT_ROOT_NAMESPACE})`,
+    `  --cluster-domain D    the cluster's DNS domain, for Service host names (default ${DEFAULT_CLUSTER_DOMAIN})`,
+    OUTBOUND_POLICY_HELP,
+    '  --from NS/WORKLOAD    the workload (NS/NAME, or NS/KIND/NAME when names clash)',
+    '  --to HOST[:PORT]      the host: a Service ("reviews", "reviews.bookinfo", its FQDN) or an external host',
     '  --format text|json    output format (default text)',
     '  -h, --help            show this help',
   ].join('\n'),
@@ -87,6 +123,7 @@ const FLAGS: { readonly [command in Command]: FlagSpec } = {
   lint: {
     'root-namespace': { type: 'string' },
     'cluster-domain': { type: 'string' },
+    'outbound-policy': { type: 'string' },
     'format': { type: 'string' },
     'fail-on': { type: 'string' },
     'registry': { type: 'string' },
@@ -94,20 +131,30 @@ const FLAGS: { readonly [command in Command]: FlagSpec } = {
   },
   explain: {
     'root-namespace': { type: 'string' },
+    'cluster-domain': { type: 'string' },
+    'format': { type: 'string' },
+    'help': { type: 'boolean', short: 'h' },
+  },
+  reach: {
+    'root-namespace': { type: 'string' },
+    'cluster-domain': { type: 'string' },
+    'outbound-policy': { type: 'string' },
+    'from': { type: 'string' },
+    'to': { type: 'string' },
     'format': { type: 'string' },
     'help': { type: 'boolean', short: 'h' },
   },
 };
 
 const FLAG_OF_SETTING: { readonly [name in SettingName]: string } = {
-  rootNamespace: '--root-namespace', clusterDomain: '--cluster-domain', failOn: '--fail-on', registry: '--registry',
+  rootNamespace: '--root-namespace', clusterDomain: '--cluster-domain', failOn: '--fail-on', registry: '--registry', outboundTrafficPolicy: '--outbound-policy',
 };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
   if (first === '-v' || first === '--version') return { kind: 'version' };
-  if (first !== 'lint' && first !== 'explain') throw new InputError(`unknown command "${first}": expected "lint" or "explain"`);
+  if (first !== 'lint' && first !== 'explain' && first !== 'reach') throw new InputError(`unknown command "${first}": expected "lint", "explain" or "reach"`);
   const command: Command = first;
 
   let parsed: { values: { [flag: string]: string | boolean | undefined }; positionals: string[] };
@@ -129,7 +176,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let settings;
   try {
     settings = resolveRunSettings(
-      { rootNamespace: values['root-namespace'], clusterDomain: values['cluster-domain'], failOn: values['fail-on'], registry: values.registry },
+      {
+        rootNamespace: values['root-namespace'], clusterDomain: values['cluster-domain'], failOn: values['fail-on'], registry: values.registry,
+        outboundTrafficPolicy: values['outbound-policy'],
+      },
       (name) => FLAG_OF_SETTING[name],
     );
   } catch (error) {
@@ -137,7 +187,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     throw error;
   }
   if (paths.length === 0) throw new InputError(`${command} needs at least one PATH (a YAML file, a directory, or - for stdin)`);
-  return { kind: 'run', options: { command, paths, format, ...settings, rootNamespaceGiven: values['root-namespace'] !== undefined } };
+  const from = values.from as string | undefined;
+  const to = values.to as string | undefined;
+  if (to !== undefined && from === undefined) throw new InputError('--to needs --from: the workload whose proxy makes the call, e.g. --from bookinfo/productpage');
+  return {
+    kind: 'run',
+    options: { command, paths, format, ...settings, rootNamespaceGiven: values['root-namespace'] !== undefined, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) },
+  };
 }
 
 /** util.parseArgs's errors, said in this CLI's words (its own name them by code). */

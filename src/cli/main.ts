@@ -5,11 +5,14 @@ import { CliOptions, USAGE, parseArgs } from './args';
 import { InputError } from './input-error';
 import { loadManifests } from './load';
 import { locateFindings } from './locate';
-import { LintReport, explainJson, explainText, lintGithub, lintJson, lintText } from './report';
+import { answerJson, answerText, reachJson, reachText } from './reach-report';
+import { LintReport, describe, explainJson, explainText, lintGithub, lintJson, lintText } from './report';
 import { ToolInfo, lintSarif } from './sarif';
 import { MeshConfigError, withMeshConfig } from '../analysis/mesh-config';
 import { RunSettings, runAnalysis } from '../analysis/run';
-import { selectSidecars } from '../analysis/selection';
+import { ReachQueryError, askReach, scopesOf, workloadReachOf } from '../analysis/reach/reach-report';
+import { meshScopes } from '../analysis/reach/workload-scope';
+import { WorkloadSelection, selectSidecars } from '../analysis/selection';
 import { MeshSnapshot } from '../analysis/snapshot';
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -56,10 +59,14 @@ function run(cliOptions: CliOptions, io: CliIo): number {
     throw error;
   }
   if (options.command === 'explain') {
-    const { workloads } = selectSidecars(new MeshSnapshot(input.entries, options));
-    io.stdout(options.format === 'json' ? explainJson(workloads) : [explainText(workloads), ...options.notes ?? []].join('\n'));
+    const mesh = new MeshSnapshot(input.entries, options);
+    const { workloads } = selectSidecars(mesh);
+    const sizes = new Map(meshScopes(mesh).scopes.map((s) => [s.selection, { hosts: s.hosts.size, visible: s.visibleHosts }]));
+    const sizeOf = (s: WorkloadSelection) => sizes.get(s);
+    io.stdout(options.format === 'json' ? explainJson(workloads, sizeOf) : [explainText(workloads, sizeOf), ...options.notes ?? []].join('\n'));
     return EXIT_OK;
   }
+  if (options.command === 'reach') return reach(new MeshSnapshot(input.entries, options), options, io);
   const result = runAnalysis(input.entries, options);
   const report: LintReport = {
     result,
@@ -69,6 +76,23 @@ function run(cliOptions: CliOptions, io: CliIo): number {
   };
   io.stdout(render(report, options.format));
   return result.blocking.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function reach(mesh: MeshSnapshot, options: CliOptions & RunSettings, io: CliIo): number {
+  try {
+    if (options.to !== undefined) {
+      const result = askReach(mesh, options.from as string, options.to);
+      io.stdout(options.format === 'json' ? answerJson(result) : answerText(result));
+      return result.reachable ? EXIT_OK : EXIT_FINDINGS;
+    }
+    const scopes = scopesOf(mesh, options.from).map(workloadReachOf);
+    const unproxied = options.from === undefined ? meshScopes(mesh).unproxied.map((s) => `${describe(s.workload.ref)}: no sidecar proxy (${s.reason})`) : [];
+    io.stdout(options.format === 'json' ? reachJson(scopes) : [reachText(scopes, unproxied), ...options.notes ?? []].join('\n'));
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof ReachQueryError) throw new InputError(error.message);
+    throw error;
+  }
 }
 
 function render(report: LintReport, format: CliOptions['format']): string {

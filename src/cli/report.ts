@@ -121,23 +121,32 @@ function summaryLine(report: LintReport): string {
     + `${suppressed > 0 ? `; ${suppressed} suppressed by annotation` : ''}${failing > 0 ? ` (${failing} at or above --fail-on ${failOn})` : ''}`;
 }
 
-/** The JSON shape of `explain --format json`. */
-export function explainJson(selections: readonly WorkloadSelection[]): string {
+/** The size of a workload's scope: how many host names it has, of how many its namespace sees. */
+export interface ScopeSize {
+  readonly hosts: number;
+  readonly visible: number;
+}
+
+/** The JSON shape of `explain --format json`; `scope` is null for workloads without a proxy. */
+export function explainJson(selections: readonly WorkloadSelection[], sizeOf: (s: WorkloadSelection) => ScopeSize | undefined): string {
   return JSON.stringify({
     workloads: selections.map((s) => ({
       workload: { kind: s.workload.ref.kind, namespace: s.workload.ref.namespace ?? null, name: s.workload.ref.name },
       sidecar: s.sidecar ? { namespace: s.sidecar.ref.namespace ?? null, name: s.sidecar.ref.name } : null,
       via: s.via,
       reason: s.reason,
+      scope: sizeOf(s) ?? null,
     })),
   }, undefined, 2);
 }
 
-export function explainText(selections: readonly WorkloadSelection[]): string {
+export function explainText(selections: readonly WorkloadSelection[], sizeOf: (s: WorkloadSelection) => ScopeSize | undefined): string {
   if (selections.length === 0) return 'no workloads (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob) in the input';
   return selections.map((s) => {
     const sidecar = s.sidecar ? `Sidecar ${s.sidecar.ref.namespace ?? '(no namespace)'}/${s.sidecar.ref.name}` : 'no Sidecar';
-    return `${describe(s.workload.ref)} -> ${sidecar} (${s.via}): ${s.reason}`;
+    const size = sizeOf(s);
+    const scope = size ? `; scope: ${size.hosts} of ${plural(size.visible, 'host')} visible from its namespace` : '';
+    return `${describe(s.workload.ref)} -> ${sidecar} (${s.via}): ${s.reason}${scope}`;
   }).join('\n');
 }
 

@@ -52,7 +52,7 @@ export function declaredCalls(mesh: MeshSnapshot, workload: WorkloadResource): r
   const result: DeclaredCall[] = [];
   for (const { item, path } of declaredCallItems(workload)) {
     if (!('call' in item)) continue;
-    const host = resolveCallHost(mesh, item.call.host, workload.ref.namespace ?? '');
+    const host = declaredCallTarget(mesh, item.call.host, workload.ref.namespace ?? '');
     const key = `${host}:${item.call.port ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -63,7 +63,7 @@ export function declaredCalls(mesh: MeshSnapshot, workload: WorkloadResource): r
 }
 
 /** The registry name of a called host, from the caller's namespace. */
-export function resolveCallHost(mesh: MeshSnapshot, host: string, callerNamespace: string): string {
+export function declaredCallTarget(mesh: MeshSnapshot, host: string, callerNamespace: string): string {
   const labels = host.split('.');
   const domain = mesh.clusterDomain;
   if (labels.length === 1) return `${host}.${callerNamespace}.svc.${domain}`;

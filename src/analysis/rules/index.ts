@@ -1,4 +1,5 @@
 import { Rule } from '../rule';
+import { CALL_RULES } from './calls';
 import { CONNECTION_POOL_RULES } from './connection-pool';
 import { EGRESS_RULES } from './egress';
 import { HOST_RULES } from './hosts';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   ...HOST_RULES,
   ...OUTBOUND_POLICY_RULES,
   ...MESH_RULES,
+  ...CALL_RULES,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,0 +1,52 @@
+// What `reach` prints: every workload's scope, or the answer to one question, as text for people
+// or as the JSON the issue tracker's users script against (documented in the README).
+import { describe } from './report';
+import { ResourceRef } from '../analysis/finding';
+import { ReachResult, WorkloadReach } from '../analysis/reach/reach-report';
+
+function workloadJson(ref: ResourceRef) {
+  return { kind: ref.kind, namespace: ref.namespace ?? null, name: ref.name };
+}
+
+function sidecarJson(ref: ResourceRef | undefined) {
+  return ref ? { namespace: ref.namespace ?? null, name: ref.name } : null;
+}
+
+/** `reach --format json` without `--to`. */
+export function reachJson(workloads: readonly WorkloadReach[]): string {
+  return JSON.stringify({
+    workloads: workloads.map((w) => ({
+      workload: workloadJson(w.workload),
+      sidecar: sidecarJson(w.sidecar),
+      outboundTrafficPolicy: w.outboundTrafficPolicy,
+      hosts: w.hosts.map((h) => ({ host: h.host, namespace: h.namespace, kind: h.kind, ports: h.ports })),
+    })),
+  }, undefined, 2);
+}
+
+export function reachText(workloads: readonly WorkloadReach[], unproxied: readonly string[]): string {
+  if (workloads.length === 0 && unproxied.length === 0) return 'no workloads (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob) in the input';
+  const blocks = workloads.map((w) => {
+    const sidecar = w.sidecar ? `Sidecar ${w.sidecar.namespace ?? '(no namespace)'}/${w.sidecar.name}` : 'no Sidecar (istiod\'s default scope)';
+    const head = `${describe(w.workload)} -> ${sidecar}: ${w.hosts.length} of ${w.visibleHosts} host${w.visibleHosts === 1 ? '' : 's'}, outbound ${w.outboundTrafficPolicy} (${w.outboundTrafficPolicySource})`;
+    return [head, ...w.hosts.map((h) => `  ${h.host}:${h.ports.join(',') || '(no ports)'}  [${h.kind} ${h.namespace}]`)].join('\n');
+  });
+  return [...blocks, ...unproxied.map((line) => `${line}`)].join('\n');
+}
+
+/** `reach --to --format json`. */
+export function answerJson(result: ReachResult): string {
+  return JSON.stringify({
+    from: workloadJson(result.from),
+    to: { host: result.host, port: result.port ?? null },
+    reachable: result.reachable,
+    via: result.via ? { sidecar: sidecarJson(result.via.sidecar), listener: result.via.listener, host: result.via.host } : null,
+    reason: result.reason,
+  }, undefined, 2);
+}
+
+export function answerText(result: ReachResult): string {
+  const target = result.port === undefined ? result.host : `${result.host}:${result.port}`;
+  const verdict = !result.reachable ? 'cannot reach' : result.passthrough ? 'reaches, outside the mesh,' : 'reaches';
+  return `${describe(result.from)} ${verdict} ${target}: ${result.reason}`;
+}
