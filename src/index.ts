@@ -27,6 +27,7 @@ export * from './workload-sidecar';
 export * from './analysis/finding';
 export * from './analysis/mesh-analysis';
 export * from './analysis/mesh-options';
+export * from './analysis/outbound-traffic-policy-mode';
 export * from './analysis/reach/reach-result';
 export * from './analysis/registry-completeness';
 export * from './analysis/selection-via';

@@ -1,6 +1,7 @@
 import { Construct, IConstruct, Node } from 'constructs';
 import { formatLocatedFinding, isBlocking } from './analysis/engine';
 import { Finding, Severity } from './analysis/finding';
+import { OutboundTrafficPolicyMode } from './analysis/outbound-traffic-policy-mode';
 import { RegistryCompleteness } from './analysis/registry-completeness';
 import { resolveRunSettings } from './analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from './analysis/snapshot';
@@ -63,6 +64,17 @@ export interface IstioMeshProps {
   readonly registry?: RegistryCompleteness;
 
   /**
+   * The mesh's outbound traffic policy (MeshConfig `outboundTrafficPolicy.mode`), for Sidecars
+   * without their own and workloads without a Sidecar: decides whether a declared call outside
+   * a workload's scope fails (REGISTRY_ONLY, X-CALL-NOT-REACHABLE) or passes through (ALLOW_ANY,
+   * X-CALL-PASSTHROUGH). The CLI's `--outbound-policy` and the plugin's `outboundTrafficPolicy`
+   * mean the same; each wins over an `istio` ConfigMap in the app.
+   *
+   * @default - the app's `istio` ConfigMap says it; else unknown, and calls outside a scope are errors
+   */
+  readonly outboundTrafficPolicy?: OutboundTrafficPolicyMode;
+
+  /**
    * Print no warnings at synth. Findings are still computed, errors still fail synth, and the
    * mesh's `findings()` still returns everything. Setting the environment variable
    * `CDK8S_ISTIO_SIDECAR_QUIET=1` does the same when this is not set.
@@ -84,7 +96,7 @@ export interface IstioMeshProps {
 
 /** Every setting of `IstioMeshProps`, once: the compiler rejects a missing or foreign name. */
 const ISTIO_MESH_PROP_NAMES: PropNames<IstioMeshProps> = {
-  rootNamespace: true, apiVersion: true, clusterDomain: true, failOn: true, quiet: true, reportFile: true, registry: true,
+  rootNamespace: true, apiVersion: true, clusterDomain: true, failOn: true, quiet: true, reportFile: true, registry: true, outboundTrafficPolicy: true,
 };
 
 /**
@@ -129,6 +141,7 @@ export class IstioMesh extends Construct {
   private _apiVersion = SidecarApiVersion.V1;
   private _failOn = Severity.ERROR;
   private _registry = RegistryCompleteness.PARTIAL;
+  private _outboundTrafficPolicy?: OutboundTrafficPolicyMode;
   private _quiet?: boolean;
   private _reportFile?: string;
   private readonly validation: AppValidation;
@@ -141,7 +154,10 @@ export class IstioMesh extends Construct {
     super(scope, id);
     // The app-wide validation: registered once per app, here, so every object is judged once.
     this.validation = new AppValidation(scope, () => ({
-      run: { rootNamespace: this._rootNamespace, clusterDomain: this._clusterDomain, failOn: this._failOn, registry: this._registry },
+      run: {
+        rootNamespace: this._rootNamespace, clusterDomain: this._clusterDomain, failOn: this._failOn, registry: this._registry,
+        ...(this._outboundTrafficPolicy ? { outboundTrafficPolicyMode: this._outboundTrafficPolicy, meshConfigSource: 'IstioMesh.configure(): outboundTrafficPolicy' } : {}),
+      },
       rootNamespaceGiven: this._rootNamespaceGiven,
       quiet: this.quiet,
       reportFile: this.reportFile,
@@ -239,6 +255,7 @@ export class IstioMesh extends Construct {
         clusterDomain: props.clusterDomain ?? this._clusterDomain,
         failOn: props.failOn ?? this._failOn,
         registry: props.registry ?? this._registry,
+        outboundTrafficPolicy: props.outboundTrafficPolicy ?? this._outboundTrafficPolicy,
       },
       (name) => `IstioMesh.configure(): ${name}`,
     );
@@ -262,6 +279,7 @@ export class IstioMesh extends Construct {
     this._clusterDomain = settings.clusterDomain;
     this._failOn = settings.failOn;
     this._registry = settings.registry;
+    this._outboundTrafficPolicy = settings.outboundTrafficPolicyMode as OutboundTrafficPolicyMode | undefined;
     this._apiVersion = props.apiVersion ?? this._apiVersion;
     this._quiet = props.quiet ?? this._quiet;
     this._reportFile = props.reportFile ?? this._reportFile;

@@ -1,9 +1,6 @@
 import { OutboundTrafficPolicyMode } from './analysis/outbound-traffic-policy-mode';
 import { fqdnProblem, isDns1123Label, portNumberProblem } from './analysis/syntax';
 
-// The mode is the engine's (reach and the rules read it too); constructs name it from here as well.
-export { OutboundTrafficPolicyMode };
-
 
 /**
  * A mesh service that receives all outbound traffic to unknown destinations.

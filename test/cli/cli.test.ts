@@ -160,7 +160,11 @@ describe('cdk8s-istio-sidecar lint', () => {
     [['lint', '--fail-on', 'warnings', 'x.yaml'], '--fail-on "warnings" is invalid: expected "error", "warning", "info"'],
     [['lint', '--format'], '--format needs a value'],
     [['lint', '--format=', 'x.yaml'], '--format needs a value'],
-    [['explain', '--cluster-domain', 'corp', 'x.yaml'], 'unknown option "--cluster-domain" for explain'],
+    [['explain', '--fail-on', 'error', 'x.yaml'], 'unknown option "--fail-on" for explain'],
+    [['reach', '--registry', 'complete', 'x.yaml'], 'unknown option "--registry" for reach'],
+    [['reach', '--format', 'sarif', 'x.yaml'], '--format must be "text" or "json", not "sarif"'],
+    [['reach', '--to', 'reviews:9080', 'x.yaml'], '--to needs --from: the workload whose proxy makes the call'],
+    [['lint', '--outbound-policy', 'allow_any', 'x.yaml'], '--outbound-policy "allow_any" is invalid: expected "REGISTRY_ONLY" or "ALLOW_ANY"'],
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['lint', 'no-such-file.yaml'], 'cannot read "no-such-file.yaml": no such file or directory'],
     [['lint', '--root-namespace', 'Istio_System', 'x.yaml'], '--root-namespace "Istio_System" is invalid: expected a namespace name'],
@@ -183,6 +187,7 @@ describe('cdk8s-istio-sidecar explain', () => {
         sidecar: { namespace: 'shop', name: 'ratings-old' },
         via: 'selector',
         reason: expect.stringContaining('oldest of 2 matching Sidecars'),
+        scope: { hosts: 0, visible: 0 },
       }],
     });
   });
@@ -191,13 +196,14 @@ describe('cdk8s-istio-sidecar explain', () => {
     const { code, stdout } = cli(['explain', '--root-namespace', 'istio-config', fixture('helm-output.yaml')]);
     expect(code).toBe(0);
     expect(stdout.trim()).toBe(
-      'Deployment shop/cart -> Sidecar shop/default (namespace-default): no Sidecar with a matching workloadSelector; it is the Sidecar without a selector in namespace "shop"',
+      'Deployment shop/cart -> Sidecar shop/default (namespace-default): no Sidecar with a matching workloadSelector; it is the Sidecar without a selector in namespace "shop"; '
+      + 'scope: 0 of 0 hosts visible from its namespace',
     );
   });
 });
 
 describe('help and version', () => {
-  test.each([[['--help']], [['lint', '--help']], [['explain', '-h']]])('%j prints usage and exits 0', (args) => {
+  test.each([[['--help']], [['lint', '--help']], [['explain', '-h']], [['reach', '--help']]])('%j prints usage and exits 0', (args) => {
     const { code, stdout } = cli(args);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: cdk8s-istio-sidecar/);
