@@ -156,7 +156,7 @@ export class IstioMesh extends Construct {
     this.validation = new AppValidation(scope, () => ({
       run: {
         rootNamespace: this._rootNamespace, clusterDomain: this._clusterDomain, failOn: this._failOn, registry: this._registry,
-        ...(this._outboundTrafficPolicy ? { outboundTrafficPolicyMode: this._outboundTrafficPolicy, meshConfigSource: 'IstioMesh.configure(): outboundTrafficPolicy' } : {}),
+        ...(this._outboundTrafficPolicy ? { outboundTrafficPolicyMode: this._outboundTrafficPolicy, meshConfigSource: 'the IstioMesh outboundTrafficPolicy setting' } : {}),
       },
       rootNamespaceGiven: this._rootNamespaceGiven,
       quiet: this.quiet,
@@ -199,6 +199,14 @@ export class IstioMesh extends Construct {
   /** Whether the app is the whole service registry, or may be part of it. */
   public get registry(): RegistryCompleteness {
     return this._registry;
+  }
+
+  /**
+   * The mesh's outbound traffic policy, when configured.
+   * @default - not configured: the app's `istio` ConfigMap, else unknown
+   */
+  public get outboundTrafficPolicy(): OutboundTrafficPolicyMode | undefined {
+    return this._outboundTrafficPolicy;
   }
 
   /** Whether synth prints no warnings (the `quiet` setting, else `CDK8S_ISTIO_SIDECAR_QUIET`). */

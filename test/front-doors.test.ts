@@ -6,7 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { parseAllDocuments, stringify } from 'yaml';
-import { IstioMesh, RegistryCompleteness, RuleSuppressions, SidecarValidationPlugin } from '../src';
+import { IstioMesh, OutboundTrafficPolicyMode, RegistryCompleteness, RuleSuppressions, SidecarValidationPlugin } from '../src';
 import { builtBin } from './setup/built-package';
 
 const MANIFESTS = [
@@ -147,5 +147,88 @@ describe('the three front doors agree', () => {
     // Written only where a suppressed rule can report: Sidecars, not the Service or the Pod.
     const annotated = synthesized.filter((m) => m.metadata.annotations?.['cdk8s-istio-sidecar.io/suppress']).map((m) => m.kind);
     expect(annotated).toEqual(['Sidecar', 'Sidecar', 'Sidecar']);
+  });
+});
+
+describe('declared calls: the three front doors agree', () => {
+  const CALLS = 'cdk8s-istio-sidecar.io/calls';
+  const deployment = (namespace: string, name: string, calls: string) => ({
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace },
+    spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name }, annotations: { [CALLS]: calls } }, spec: { containers: [{ name: 'app', image: name }] } } },
+  });
+  const sidecar = (namespace: string, hosts: string[], mode?: string) => ({
+    apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace }, spec: { egress: [{ hosts }], ...(mode ? { outboundTrafficPolicy: { mode } } : {}) },
+  });
+  const CALL_MANIFESTS = [
+    sidecar('shop', ['./*'], 'REGISTRY_ONLY'),
+    sidecar('web', ['./*'], 'ALLOW_ANY'),
+    sidecar('jobs', ['./*']),
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'cart', namespace: 'shop' }, spec: { ports: [{ port: 80 }] } },
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'reviews', namespace: 'bookinfo' }, spec: { ports: [{ port: 9080 }] } },
+    deployment('shop', 'checkout', 'cart:80, reviews.bookinfo:9080, pay.example.com:443, bad:0'),
+    deployment('web', 'frontend', 'reviews.bookinfo:9080'),
+    deployment('jobs', 'nightly', 'reviews.bookinfo:9080'),
+  ];
+  let dir: string;
+  let file: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'front-doors-calls-'));
+    file = join(dir, 'calls.yaml');
+    writeFileSync(file, CALL_MANIFESTS.map((m) => stringify(m)).join('---\n'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function appLines(outboundTrafficPolicy?: OutboundTrafficPolicyMode): string[] {
+    const app = Testing.app();
+    if (outboundTrafficPolicy) IstioMesh.configure(app, { outboundTrafficPolicy });
+    const chart = new Chart(app, 'all');
+    CALL_MANIFESTS.forEach((m, i) => new ApiObject(chart, `object-${i}`, m as never));
+    return normalize(IstioMesh.of(app).findings().filter((f) => f.ruleId.startsWith('X-CALL-')));
+  }
+
+  function cliLines(args: string[]): string[] {
+    const result = spawnSync(process.execPath, [builtBin(), 'lint', '--format', 'json', ...args, file], { encoding: 'utf8' });
+    return normalize(JSON.parse(result.stdout).findings.filter((f: Comparable) => f.ruleId.startsWith('X-CALL-')));
+  }
+
+  async function pluginLines(properties: object): Promise<string[]> {
+    const lines: string[] = [];
+    const parsed = parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS());
+    await new SidecarValidationPlugin(properties).validate({
+      manifests: [file],
+      parseManifest: () => parsed,
+      report: {
+        addViolation: (v: { ruleName: string; recommendation: string; violatingResources: Array<{ resourceName: string }> }) => {
+          if (v.ruleName.startsWith('X-CALL-')) lines.push(`${v.ruleName} ${v.violatingResources[0].resourceName}: ${masked(v.recommendation)}`);
+        },
+        submit: () => undefined,
+      },
+    });
+    return lines.sort();
+  }
+
+  const asPlugin = (lines: string[]) => lines.map((line) => {
+    const [, ruleId, severity, name, message] = /^(\S+) (\S+) \S+ \S+\/(\S+) \S+: (.*)$/.exec(line)!;
+    return `${ruleId} (${severity}) ${name}: ${message}`;
+  }).sort();
+
+  test('every call rule reports, and the app, the CLI and the plugin give the same findings', async () => {
+    const app = appLines();
+    expect(app.map((line) => line.split(' ').slice(0, 4).join(' '))).toEqual([
+      'X-CALL-HOST-UNDEFINED warning Deployment shop/checkout',
+      'X-CALL-NOT-REACHABLE error Deployment jobs/nightly',
+      'X-CALL-NOT-REACHABLE error Deployment shop/checkout',
+      'X-CALL-PASSTHROUGH warning Deployment web/frontend',
+      'X-CALL-SYNTAX error Deployment shop/checkout',
+    ]);
+    expect(cliLines([])).toEqual(app);
+    expect(await pluginLines({})).toEqual(asPlugin(app));
+  });
+
+  test('the mesh\'s outbound policy, set in each door, turns the unknown into a passthrough', async () => {
+    const app = appLines(OutboundTrafficPolicyMode.ALLOW_ANY);
+    expect(app.filter((line) => line.includes('jobs/nightly')).map((line) => line.split(' ')[0])).toEqual(['X-CALL-PASSTHROUGH']);
+    expect(cliLines(['--outbound-policy', 'ALLOW_ANY'])).toEqual(app.map((line) => line.replace(/the IstioMesh outboundTrafficPolicy setting/g, '--outbound-policy')));
+    expect(await pluginLines({ outboundTrafficPolicy: 'ALLOW_ANY' })).toEqual(asPlugin(app.map((line) => line.replace(/the IstioMesh outboundTrafficPolicy setting/g, 'the outboundTrafficPolicy setting'))));
   });
 });

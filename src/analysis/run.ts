@@ -72,7 +72,10 @@ export function resolveRunSettings(input: RunSettingsInput, spell: (name: Settin
   if (outboundTrafficPolicy !== undefined && (typeof outboundTrafficPolicy !== 'string' || !OUTBOUND_MODES.includes(outboundTrafficPolicy))) {
     throw invalid('outboundTrafficPolicy', outboundTrafficPolicy, 'expected "REGISTRY_ONLY" or "ALLOW_ANY" (MeshConfig outboundTrafficPolicy.mode)');
   }
-  const outbound = outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicyMode: outboundTrafficPolicy as OutboundTrafficMode, meshConfigSource: spell('outboundTrafficPolicy') };
+  // Messages say where the mode came from: `--outbound-policy`, or `the outboundTrafficPolicy setting`.
+  const spelled = spell('outboundTrafficPolicy').replace(/^.*: /, '');
+  const source = spelled.startsWith('--') ? spelled : `the ${spelled} setting`;
+  const outbound = outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicyMode: outboundTrafficPolicy as OutboundTrafficMode, meshConfigSource: source };
   return { rootNamespace, clusterDomain, failOn: failOn as Severity, registry: registry as RegistryCompleteness, ...outbound };
 }
 

@@ -1,4 +1,4 @@
-import { MeshAnalysis, RegistryCompleteness, SelectionVia, Severity } from '../../src';
+import { MeshAnalysis, OutboundTrafficPolicyMode, RegistryCompleteness, SelectionVia, Severity } from '../../src';
 import { deploymentManifest, meshSidecar, selectorSidecar, serviceManifest } from '../../src/analysis/rules/support/mesh-examples';
 
 describe('MeshAnalysis.analyze', () => {
@@ -58,11 +58,57 @@ describe('MeshAnalysis options are checked as every front door checks them', () 
     [{ rootNamespace: 'Istio_System' }, 'MeshAnalysis: rootNamespace "Istio_System" is invalid: expected a namespace name'],
     [{ clusterDomain: 'cluster..local' }, 'MeshAnalysis: clusterDomain "cluster..local" is invalid: '],
     [{ rootNamespace: 7 as unknown as string }, 'MeshAnalysis: rootNamespace 7 is invalid: expected a namespace name such as "istio-system"'],
-    [{ rootNamepsace: 'istio-config' } as object, 'MeshAnalysis: unknown option "rootNamepsace" (did you mean "rootNamespace"?); expected rootNamespace, clusterDomain and registry'],
+    [{ rootNamepsace: 'istio-config' } as object, 'MeshAnalysis: unknown option "rootNamepsace" (did you mean "rootNamespace"?); expected rootNamespace, clusterDomain, registry and outboundTrafficPolicy'],
+    [{ outboundTrafficPolicy: 'allow-any' as OutboundTrafficPolicyMode }, 'MeshAnalysis: outboundTrafficPolicy "allow-any" is invalid: expected "REGISTRY_ONLY" or "ALLOW_ANY"'],
     [{ registry: 'whole' as RegistryCompleteness }, 'MeshAnalysis: registry "whole" is invalid: expected "complete" or "partial"'],
   ])('%j is refused by analyze and explain', (options, message) => {
     expect(() => MeshAnalysis.analyze([], options)).toThrow(message);
     expect(() => MeshAnalysis.explain([], options)).toThrow(message);
+    expect(() => MeshAnalysis.reach([], options)).toThrow(message);
+    expect(() => MeshAnalysis.canReach([], 'a/b', 'c', options)).toThrow(message);
+  });
+});
+
+describe('MeshAnalysis.reach and canReach', () => {
+  const CALLS = 'cdk8s-istio-sidecar.io/calls';
+  const manifests = () => [
+    meshSidecar('shop', 'default', undefined, { egress: [{ hosts: ['./*'] }], outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } }),
+    deploymentManifest('shop', 'web', { app: 'web' }, { [CALLS]: 'cart:80, reviews.bookinfo:80' }),
+    serviceManifest('shop', 'cart'),
+    serviceManifest('bookinfo', 'reviews'),
+    deploymentManifest('bookinfo', 'reviews', { app: 'reviews' }),
+  ];
+
+  test('reach: every workload\'s scope, with where its outbound policy comes from and the scope\'s size', () => {
+    // Called as the jsii kernel calls it, from any language.
+    const scopes = MeshAnalysis.reach.call(MeshAnalysis, manifests(), { outboundTrafficPolicy: OutboundTrafficPolicyMode.ALLOW_ANY });
+    expect(scopes.map((s) => [s.workload.name, s.sidecar?.name, s.outboundTrafficPolicy, s.outboundTrafficPolicySource, s.hosts.map((h) => `${h.host}:${h.ports}`), s.visibleHosts])).toEqual([
+      ['web', 'default', 'REGISTRY_ONLY', 'its outboundTrafficPolicy', ['cart.shop.svc.cluster.local:80'], 2],
+      ['reviews', undefined, 'ALLOW_ANY', 'the mesh\'s, from the outboundTrafficPolicy setting', ['cart.shop.svc.cluster.local:80', 'reviews.bookinfo.svc.cluster.local:80'], 2],
+    ]);
+  });
+
+  test('canReach: the answer, the listener and the egress host, or why not and what to add', () => {
+    const yes = MeshAnalysis.canReach.call(MeshAnalysis, manifests(), 'shop/web', 'cart:80');
+    expect(yes).toMatchObject({ host: 'cart.shop.svc.cluster.local', port: 80, reachable: true, passthrough: false, via: { sidecar: { name: 'default' }, listener: 'spec.egress[0]', host: './*' } });
+    const no = MeshAnalysis.canReach(manifests(), 'shop/web', 'reviews.bookinfo:80');
+    expect(no.reachable).toBe(false);
+    expect(no.via).toBeUndefined();
+    expect(no.reason).toContain('add "bookinfo/reviews.bookinfo.svc.cluster.local" to spec.egress[0].hosts');
+  });
+
+  test('analyze reports the declared call the Sidecar does not serve', () => {
+    const findings = MeshAnalysis.analyze(manifests()).filter((f) => f.ruleId.startsWith('X-CALL-'));
+    expect(findings.map((f) => [f.ruleId, f.severity, f.resource.name, f.path])).toEqual([
+      ['X-CALL-NOT-REACHABLE', Severity.ERROR, 'web', `spec.template.metadata.annotations["${CALLS}"]`],
+    ]);
+  });
+
+  test.each([
+    ['shop/nope', 'cart:80', 'MeshAnalysis.canReach: no workload "shop/nope" in the input'],
+    ['shop/web', 'cart:99999', 'MeshAnalysis.canReach: the target "cart:99999" is invalid: the port "99999" is invalid'],
+  ])('canReach(%j, %j) throws for people', (from, to, message) => {
+    expect(() => MeshAnalysis.canReach(manifests(), from, to)).toThrow(message);
   });
 });
 
