@@ -1,7 +1,7 @@
 // What happens to each call a workload declares, judged once per snapshot for the three rules
 // that report on it (undefined host, outside the scope, passed through).
 import { ReachAnswer, answer, definitionsOf } from '../../reach/reach-answer';
-import { DeclaredCall, declaredCalls } from '../../reach/declared-calls';
+import { DeclaredCall, declaredCallItems, declaredCalls } from '../../reach/declared-calls';
 import { WorkloadScope, meshScopes } from '../../reach/workload-scope';
 import { MeshSnapshot } from '../../snapshot';
 import { formatCall } from '../../syntax/call';
@@ -24,6 +24,11 @@ export function declaredCallOutcomes(mesh: MeshSnapshot): readonly CallOutcome[]
   const cached = outcomes.get(mesh);
   if (cached) return cached;
   const result: CallOutcome[] = [];
+  // Scopes are built only for an input that declares calls: lint pays nothing for the rules otherwise.
+  if (!mesh.workloads.some((w) => declaredCallItems(w).length > 0)) {
+    outcomes.set(mesh, result);
+    return result;
+  }
   for (const scope of meshScopes(mesh).scopes) {
     for (const call of declaredCalls(mesh, scope.selection.workload)) {
       const defined = definitionsOf(mesh, call.host).length > 0;
