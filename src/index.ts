@@ -20,6 +20,7 @@ export * from './service-entry';
 export * from './sidecar';
 export * from './sidecar-port';
 export * from './tls';
+export * from './workload-calls';
 export * from './workload-selector';
 export * from './workload-sidecar';
 
