@@ -7,8 +7,8 @@ import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import {
-  EgressHost, Endpoint, MeshDefaultSidecar, NamespaceDefaultSidecar, OutboundTrafficPolicy, ServiceEntry, ServiceEntryLocation,
-  ServiceEntryResolution, SidecarPort, SidecarProtocol, WorkloadSelector, WorkloadSidecar,
+  EgressHost, Endpoint, IstioMesh, MeshDefaultSidecar, NamespaceDefaultSidecar, OutboundTrafficPolicy, ServiceEntry, ServiceEntryLocation,
+  OutboundTrafficPolicyMode, ServiceEntryResolution, SidecarPort, SidecarProtocol, WorkloadCalls, WorkloadSelector, WorkloadSidecar,
 } from '../../src';
 
 /** A namespace of the mesh, with sidecar injection on. */
@@ -22,15 +22,14 @@ class MeshNamespace extends Chart {
 }
 
 /** A Deployment and its Service, named `name`, the container listening on `port`. */
-function service(scope: Construct, name: string, image: string, port: number): kplus.Deployment {
+function service(scope: Construct, name: string, image: string, port: number): { deployment: kplus.Deployment; service: kplus.Service } {
   const deployment = new kplus.Deployment(scope, name, {
     metadata: { name },
     replicas: 2,
     podMetadata: { labels: { app: name } },
     containers: [{ name, image, portNumber: port, securityContext: { user: 1000, group: 1000 } }],
   });
-  deployment.exposeViaService({ name, ports: [{ name: 'http', port: 80, targetPort: port }] });
-  return deployment;
+  return { deployment, service: deployment.exposeViaService({ name, ports: [{ name: 'http', port: 80, targetPort: port }] }) };
 }
 
 /**
@@ -38,6 +37,9 @@ function service(scope: Construct, name: string, image: string, port: number): k
  * Synthesizes nothing, so tests can inspect the app.
  */
 export function buildMeshApp(app: App): App {
+  // The mesh's MeshConfig sets outboundTrafficPolicy REGISTRY_ONLY: Sidecars without a policy of
+  // their own run with it, so a declared call outside a workload's scope fails synth.
+  IstioMesh.configure(app, { outboundTrafficPolicy: OutboundTrafficPolicyMode.REGISTRY_ONLY });
   // Mesh-wide: every namespace without a default of its own reaches itself and istio-system,
   // and nothing outside the service registry.
   const root = new Chart(app, 'istio-system', { namespace: 'istio-system' });
@@ -62,13 +64,17 @@ export function buildMeshApp(app: App): App {
   // payments: an API that calls an external card processor, and a ledger.
   const payments = new MeshNamespace(app, 'payments');
   const paymentsApi = service(payments, 'payments-api', 'ghcr.io/acme/payments-api:2.3.1', 8080);
-  service(payments, 'ledger', 'ghcr.io/acme/ledger:1.9.0', 8080);
+  const ledger = service(payments, 'ledger', 'ghcr.io/acme/ledger:1.9.0', 8080);
+  // What payments-api calls: synth checks each call against the Sidecar that applies to it.
+  const paymentsCalls = WorkloadCalls.of(paymentsApi.deployment);
+  paymentsCalls.toService(ledger.service, 80);
+  paymentsCalls.toHost('api.cards.example.com', 443);
   // Namespace default: its own namespace and the control plane (the library default).
   new NamespaceDefaultSidecar(payments, 'default');
   // payments-api also reaches the card processor.
   new WorkloadSidecar(payments, 'payments-api-sidecar', {
     metadata: { name: 'payments-api' },
-    workloadSelector: WorkloadSelector.fromWorkload(paymentsApi),
+    workloadSelector: WorkloadSelector.fromWorkload(paymentsApi.deployment),
     egress: [{
       hosts: [
         EgressHost.sameNamespace(),
@@ -81,12 +87,16 @@ export function buildMeshApp(app: App): App {
   // shop: a storefront calling its catalog and cart, and payments-api in the other namespace.
   const shop = new MeshNamespace(app, 'shop');
   const frontend = service(shop, 'frontend', 'ghcr.io/acme/frontend:4.1.0', 3000);
-  service(shop, 'catalog', 'ghcr.io/acme/catalog:1.2.0', 8080);
+  const catalog = service(shop, 'catalog', 'ghcr.io/acme/catalog:1.2.0', 8080);
   const cart = service(shop, 'cart', 'ghcr.io/acme/cart:3.0.2', 8080);
+  const frontendCalls = WorkloadCalls.of(frontend.deployment);
+  frontendCalls.toService(catalog.service, 80);
+  frontendCalls.toService(cart.service, 80);
+  frontendCalls.toService(paymentsApi.service, 80);
   new NamespaceDefaultSidecar(shop, 'default');
   new WorkloadSidecar(shop, 'frontend-sidecar', {
     metadata: { name: 'frontend' },
-    workloadSelector: WorkloadSelector.fromWorkload(frontend),
+    workloadSelector: WorkloadSelector.fromWorkload(frontend.deployment),
     egress: [{
       hosts: [
         EgressHost.sameNamespace(),
@@ -98,7 +108,7 @@ export function buildMeshApp(app: App): App {
   // The cart's application listens on a Unix socket; the proxy forwards port 8080 to it.
   new WorkloadSidecar(shop, 'cart-sidecar', {
     metadata: { name: 'cart' },
-    workloadSelector: WorkloadSelector.fromWorkload(cart),
+    workloadSelector: WorkloadSelector.fromWorkload(cart.deployment),
     ingress: [{ port: SidecarPort.http(8080, 'http'), defaultEndpoint: Endpoint.unix('/var/run/cart/app.sock') }],
   });
 

@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { buildMeshApp } from '../../examples/mesh/main';
-import { IstioMesh, Severity } from '../../src';
+import { IstioMesh, MeshAnalysis, OutboundTrafficPolicyMode, Severity } from '../../src';
 
 function synthMesh(): any[] {
   const app = buildMeshApp(Testing.app());
@@ -42,5 +42,27 @@ describe('examples/mesh', () => {
   test('it synthesizes with no unsuppressed finding', () => {
     const findings = IstioMesh.of(buildMeshApp(Testing.app())).findings();
     expect(findings.filter((f) => f.suppressedReason === undefined && f.severity !== Severity.INFO)).toEqual([]);
+  });
+
+  test('its workloads declare their calls, and every declared call is in the caller\'s scope', () => {
+    const declared = deployments
+      .filter((d) => d.metadata.annotations?.['cdk8s-istio-sidecar.io/calls'])
+      .map((d) => [id(d), d.metadata.annotations['cdk8s-istio-sidecar.io/calls']]);
+    expect(declared).toEqual([
+      ['payments/payments-api', 'ledger.payments:80,api.cards.example.com:443'],
+      ['shop/frontend', 'catalog.shop:80,cart.shop:80,payments-api.payments:80'],
+    ]);
+    for (const [from, calls] of declared) {
+      for (const call of calls.split(',')) {
+        const answer = MeshAnalysis.canReach(manifests, from, call, { outboundTrafficPolicy: OutboundTrafficPolicyMode.REGISTRY_ONLY });
+        expect([from, call, answer.reachable, answer.passthrough]).toEqual([from, call, true, false]);
+      }
+    }
+  });
+
+  test('a call the frontend\'s Sidecar does not import fails: blocked under the mesh\'s REGISTRY_ONLY', () => {
+    const answer = MeshAnalysis.canReach(manifests, 'shop/frontend', 'ledger.payments:80', { outboundTrafficPolicy: OutboundTrafficPolicyMode.REGISTRY_ONLY });
+    expect(answer.reachable).toBe(false);
+    expect(answer.reason).toContain('add "payments/ledger.payments.svc.cluster.local" to spec.egress[0].hosts');
   });
 });
