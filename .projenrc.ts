@@ -151,6 +151,10 @@ const benchLint = project.addTask('bench:lint', {
   description: 'Benchmark: lint throughput vs. parse-only, and peak memory',
   exec: tsNode('bench/tsconfig.json', 'bench/lint-throughput.ts'),
 });
+project.addTask('bench:reach', {
+  description: 'Benchmark: reach over every workload vs. lint on the same input, and peak memory',
+  exec: tsNode('bench/tsconfig.json', 'bench/reach-throughput.ts'),
+});
 const benchSynthProcess = project.addTask('bench:synth-process', {
   description: 'Benchmark: synth as users run it, a fresh process per synth, library vs the same raw ApiObjects',
   exec: tsNode('bench/tsconfig.json', 'bench/synth-process.ts'),
