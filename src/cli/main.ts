@@ -87,12 +87,18 @@ function reach(mesh: MeshSnapshot, options: CliOptions & RunSettings, io: CliIo)
     }
     const scopes = scopesOf(mesh, options.from).map(workloadReachOf);
     const unproxied = options.from === undefined ? meshScopes(mesh).unproxied.map((s) => `${describe(s.workload.ref)}: no sidecar proxy (${s.reason})`) : [];
-    io.stdout(options.format === 'json' ? reachJson(scopes) : [reachText(scopes, unproxied), ...options.notes ?? []].join('\n'));
+    if (options.format === 'json') writeLines(reachJson(scopes), io);
+    else io.stdout([reachText(scopes, unproxied), ...options.notes ?? []].join('\n'));
     return EXIT_OK;
   } catch (error) {
     if (error instanceof ReachQueryError) throw new InputError(error.message);
     throw error;
   }
+}
+
+/** Writes `lines` in pieces of a thousand: output of a large mesh never becomes one huge string. */
+function writeLines(lines: readonly string[], io: CliIo): void {
+  for (let i = 0; i < lines.length; i += 1000) io.stdout(lines.slice(i, i + 1000).join('\n'));
 }
 
 function render(report: LintReport, format: CliOptions['format']): string {

@@ -2,7 +2,7 @@
 // or as the JSON the issue tracker's users script against (documented in the README).
 import { describe } from './report';
 import { ResourceRef } from '../analysis/finding';
-import { ReachResult, WorkloadReach } from '../analysis/reach/reach-report';
+import { ReachResult, ReachableHost, WorkloadReach } from '../analysis/reach/reach-result';
 
 function workloadJson(ref: ResourceRef) {
   return { kind: ref.kind, namespace: ref.namespace ?? null, name: ref.name };
@@ -12,16 +12,24 @@ function sidecarJson(ref: ResourceRef | undefined) {
   return ref ? { namespace: ref.namespace ?? null, name: ref.name } : null;
 }
 
-/** `reach --format json` without `--to`. */
-export function reachJson(workloads: readonly WorkloadReach[]): string {
-  return JSON.stringify({
-    workloads: workloads.map((w) => ({
-      workload: workloadJson(w.workload),
-      sidecar: sidecarJson(w.sidecar),
-      outboundTrafficPolicy: w.outboundTrafficPolicy,
-      hosts: w.hosts.map((h) => ({ host: h.host, namespace: h.namespace, kind: h.kind, ports: h.ports })),
-    })),
-  }, undefined, 2);
+/**
+ * `reach --format json` without `--to`, as lines: one workload per line (the output of a large
+ * mesh stays greppable, and is written in pieces rather than as one string of hundreds of MB),
+ * each shared scope's host list serialized once.
+ */
+export function reachJson(workloads: readonly WorkloadReach[]): string[] {
+  const hostsJson = new Map<readonly ReachableHost[], string>();
+  const lines = workloads.map((w) => {
+    let hosts = hostsJson.get(w.hosts);
+    if (hosts === undefined) {
+      hosts = JSON.stringify(w.hosts.map((h) => ({ host: h.host, namespace: h.namespace, kind: h.kind, ports: h.ports })));
+      hostsJson.set(w.hosts, hosts);
+    }
+    const head = JSON.stringify({ workload: workloadJson(w.workload), sidecar: sidecarJson(w.sidecar), outboundTrafficPolicy: w.outboundTrafficPolicy });
+    return `${head.slice(0, -1)},"hosts":${hosts}}`;
+  });
+  if (lines.length === 0) return ['{"workloads":[]}'];
+  return ['{"workloads":[', ...lines.map((line, i) => (i < lines.length - 1 ? `${line},` : line)), ']}'];
 }
 
 export function reachText(workloads: readonly WorkloadReach[], unproxied: readonly string[]): string {

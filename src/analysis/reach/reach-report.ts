@@ -4,7 +4,7 @@
 import { answer } from './reach-answer';
 import { declaredCallTarget } from './declared-calls';
 import { WorkloadScope, meshScopes } from './workload-scope';
-import { ReachResult, ReachVia, WorkloadReach } from './reach-result';
+import { ReachResult, ReachVia, ReachableHost, WorkloadReach } from './reach-result';
 import { ResourceRef } from '../finding';
 import { OutboundTrafficPolicyMode } from '../outbound-traffic-policy-mode';
 import { MeshSnapshot } from '../snapshot';
@@ -20,10 +20,24 @@ export class ReachQueryError extends Error {
 
 export { ReachResult, ReachVia, WorkloadReach };
 
+// Workloads that share a scope (one namespace, one Sidecar) share its sorted host list: at 10k
+// workloads of a few hundred hosts each, building it once per scope is most of reach's time.
+const sortedHosts = new WeakMap<WorkloadScope['hosts'], ReachableHost[]>();
+
+function hostsOf(scope: WorkloadScope): ReachableHost[] {
+  let hosts = sortedHosts.get(scope.hosts);
+  if (!hosts) {
+    hosts = [...scope.hosts.values()]
+      .map((h) => ({ host: h.host, namespace: h.definition.source.ref.namespace ?? '', kind: h.definition.kind, ports: [...h.ports] }))
+      .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+    sortedHosts.set(scope.hosts, hosts);
+  }
+  return hosts;
+}
+
+/** The public view of one scope. Its `hosts` array is shared by the workloads of that scope: copy it before changing it. */
 export function workloadReachOf(scope: WorkloadScope): WorkloadReach {
-  const hosts = [...scope.hosts.values()]
-    .map((h) => ({ host: h.host, namespace: h.definition.source.ref.namespace ?? '', kind: h.definition.kind, ports: [...h.ports] }))
-    .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+  const hosts = hostsOf(scope);
   return {
     workload: { ...scope.selection.workload.ref },
     ...(scope.sidecar ? { sidecar: { ...scope.sidecar.ref } } : {}),
