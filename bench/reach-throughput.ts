@@ -58,11 +58,11 @@ function reachOutput(file: string): { megabytes: number; workloads: number; host
   }
   try {
     // reachJson's layout: one `"workload": {` per workload, one `"host": ` per host in its scope.
-    const workloads = countIn(out, '"workload": {');
+    const workloads = countIn(out, '"workload":{');
     return {
       megabytes: round(statSync(out).size / 1e6, 1),
       workloads,
-      hostsPerWorkload: round(countIn(out, '"host": ') / Math.max(1, workloads), 0),
+      hostsPerWorkload: round(countIn(out, '"host":') / Math.max(1, workloads), 0),
     };
   } finally {
     rmSync(out, { force: true });
