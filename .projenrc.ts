@@ -129,10 +129,10 @@ const rulesDoc = project.addTask('docgen:rules', {
 project.postCompileTask.spawn(rulesDoc);
 
 // The main job: synthesize the example apps into dist/examples/ (one file per chart, and the
-// validation report beside each app's folder, not in it) and lint the YAML they produce with the
-// CLI, as a platform team would lint any YAML, also as SARIF for code scanning.
+// validation report beside each app's folder, not in it), lint the YAML they produce with the
+// CLI, as a platform team would lint any YAML, also as SARIF for code scanning, and ask reach.
 const examples = project.addTask('examples', {
-  description: 'Synthesize the example apps into dist/examples/ and lint them',
+  description: 'Synthesize the example apps into dist/examples/, lint them, and ask reach about examples/mesh',
 });
 examples.exec('rm -rf dist/examples');
 for (const [app, rootNamespace] of [['seed', 'istio-config'], ['mesh', 'istio-system']]) {
@@ -141,6 +141,11 @@ for (const [app, rootNamespace] of [['seed', 'istio-config'], ['mesh', 'istio-sy
   examples.exec(`${lint} dist/examples/${app}`);
   examples.exec(`${lint} --format sarif dist/examples/${app} > dist/examples/${app}.sarif`);
 }
+// One reach question about examples/mesh: can the storefront call payments-api? (exit 0: yes),
+// and the scope of every workload as JSON beside the app's other outputs.
+const reach = `${tsNode('examples/tsconfig.json', 'src/cli/main.ts')} reach --outbound-policy REGISTRY_ONLY`;
+examples.exec(`${reach} --from shop/frontend --to payments-api.payments:80 dist/examples/mesh`);
+examples.exec(`${reach} --format json dist/examples/mesh > dist/examples/mesh.reach.json`);
 
 // Benchmarks (not tests): each prints its figures and writes them to dist/bench/*.json.
 const benchSynth = project.addTask('bench:synth', {
