@@ -57,12 +57,16 @@ function lookup(hosts: ReadonlyMap<string, ScopedHost>, host: string): ScopedHos
   return undefined;
 }
 
-/** The listener istiod serves port `port` from (any listener, without a port). */
+/**
+ * The listener a direct call to port `port` is served by (any listener, without a port): the
+ * first that captures the port, else the catch-all. HTTP_PROXY and unix-socket listeners serve
+ * only the calls the application sends to them explicitly, so they capture no port.
+ */
 function listenersFor(scope: WorkloadScope, port: number | undefined): ListenerScope[] {
   if (port === undefined) return [...scope.listeners];
   for (const listener of scope.listeners) {
     if (!listener.listener || listener.listener.kind === 'catch-all') return [listener];
-    if (listener.port === port || (listener.listener?.kind === 'numbered' && listener.listener.portNumber === port)) return [listener];
+    if (listener.port === port) return [listener];
   }
   return [];
 }
@@ -84,7 +88,11 @@ export function answer(mesh: MeshSnapshot, scope: WorkloadScope, host: string, p
     if (scoped && (port === undefined || scoped.ports.includes(port))) {
       const entry = scoped.importedAt ? `"${scoped.importedBy}" (${scoped.importedAt})` : `"${scoped.importedBy}"`;
       return {
-        reachable: true, passthrough: false, listener, scoped, definitions,
+        reachable: true,
+        passthrough: false,
+        listener,
+        scoped,
+        definitions,
         reason: `${describeListener(listener)} of ${describeSidecar(scope)} imports ${target} through ${entry}, from ${shortRef(scoped.definition.source.ref)}`,
       };
     }
@@ -122,7 +130,8 @@ function diagnose(
   }
   const listener = listeners[0];
   const withoutPort = port === undefined ? undefined : visible.find((d) => !d.ports.includes(port));
-  const importedElsewhere = lookup(scope.hosts, host);
+  const elsewhereListener = scope.listeners.find((l) => l !== listeners[0] && lookup(l.hosts, host));
+  const importedElsewhere = elsewhereListener ? lookup(elsewhereListener.hosts, host) : undefined;
   if (withoutPort && visible.every((d) => !d.ports.includes(port as number))) {
     return {
       cause: 'no-port',
@@ -130,7 +139,13 @@ function diagnose(
         + `call one of its ports, or add port ${port} to it`,
     };
   }
-  const elsewhere = importedElsewhere ? `; ${importedElsewhere.importedAt ? `"${importedElsewhere.importedBy}" (${importedElsewhere.importedAt})` : `"${importedElsewhere.importedBy}"`} imports it only on port${importedElsewhere.ports.length === 1 ? '' : 's'} ${importedElsewhere.ports.join(', ')}` : '';
+  let elsewhere = '';
+  if (elsewhereListener && importedElsewhere) {
+    const by = importedElsewhere.importedAt ? `"${importedElsewhere.importedBy}" (${importedElsewhere.importedAt})` : `"${importedElsewhere.importedBy}"`;
+    elsewhere = port !== undefined && importedElsewhere.ports.includes(port)
+      ? `; ${by} imports it in ${describeListener(elsewhereListener)}, but istiod serves port ${port} from ${describeListener(listener)}, the first listener on it`
+      : `; ${by} imports it only on port${importedElsewhere.ports.length === 1 ? '' : 's'} ${importedElsewhere.ports.join(', ')}`;
+  }
   const where = listener.path ? `${listener.path}.hosts` : 'the hosts of an egress listener';
   return {
     cause: 'not-imported',
@@ -151,7 +166,10 @@ function outside(scope: WorkloadScope, target: string, cause: ReachCause, proble
     return { reachable: false, passthrough: false, cause, definitions, reason: `calls to ${target} go to the BlackHoleCluster under ${mode}: ${problem}` };
   }
   return {
-    reachable: true, passthrough: true, cause, definitions,
+    reachable: true,
+    passthrough: true,
+    cause,
+    definitions,
     reason: `calls to ${target} leave through the PassthroughCluster under ${mode}, without mesh routing, policy or mTLS: ${problem}`,
   };
 }

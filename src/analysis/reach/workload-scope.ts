@@ -9,10 +9,13 @@
 // - one definition per host name: in a listener, the workload's namespace wins, then a
 //   Kubernetes Service over a ServiceEntry, then the oldest (input order); across listeners the
 //   first listener's wins, a Kubernetes Service replacing a ServiceEntry, and the ports of the
-//   same definition merge.
+//   same definition merge; so do those of ServiceEntries of one host and namespace that istiod
+//   merges (same resolution, labels, workloadSelector and exportTo: canMergeServices), in a
+//   listener too.
 // Bind addresses and capture modes are not modelled: a listener is matched to a call by port.
-import { RegistryIndex, isExportedTo, registryIndex, visibleHostCount } from './registry-index';
 import { isSubsetOf } from './host-match';
+import { RegistryIndex, isExportedTo, registryIndex, visibleHostCount } from './registry-index';
+import { objectAt, stringAt } from '../manifest';
 import { EffectiveOutboundMode, effectiveOutboundMode } from '../rules/support/outbound-mode';
 import { WorkloadSelection, selectSidecars } from '../selection';
 import { SelectionVia } from '../selection-via';
@@ -177,7 +180,9 @@ function matchingEntry(entries: readonly ImportEntry[] | undefined, host: string
   return entries?.find((entry) => isSubsetOf(host, dnsNameOf(entry)));
 }
 
-function listenerScope(index: RegistryIndex, namespace: string, listener: EgressListener | undefined, hosts: readonly (ImportEntry | EgressHostAt)[]): ListenerScope {
+function listenerScope(
+  index: RegistryIndex, namespace: string, listener: EgressListener | undefined, hosts: readonly (ImportEntry | EgressHostAt)[],
+): ListenerScope {
   const { byNamespace } = classify(hosts.map((h) => ({ host: h.host, ...('path' in h && h.path ? { path: h.path } : {}) })), namespace);
   const protocol = listener?.port?.protocol?.toUpperCase();
   const port = listener?.kind === 'numbered' && protocol !== 'HTTP_PROXY' ? listener.portNumber : undefined;
@@ -195,8 +200,11 @@ function listenerScope(index: RegistryIndex, namespace: string, listener: Egress
     const entry = matchingEntry(own, definition.host) ?? matchingEntry(wildcardEntries, definition.host);
     if (!entry) continue;
     imported.push({
-      host: definition.host, definition, ports: port !== undefined ? [port] : definition.ports,
-      importedBy: entry.host, ...(entry.path ? { importedAt: entry.path } : {}),
+      host: definition.host,
+      definition,
+      ports: port !== undefined ? [port] : definition.ports,
+      importedBy: entry.host,
+      ...(entry.path ? { importedAt: entry.path } : {}),
     });
   }
   // One definition per host name within the listener.
@@ -204,6 +212,7 @@ function listenerScope(index: RegistryIndex, namespace: string, listener: Egress
   for (const candidate of imported) {
     const existing = chosen.get(candidate.host);
     if (!existing || prefers(candidate.definition, existing.definition, namespace)) chosen.set(candidate.host, candidate);
+    else if (canMergeServices(existing.definition, candidate.definition)) chosen.set(candidate.host, withPorts(existing, candidate.ports));
   }
   return {
     ...(listener ? { path: listener.path, listener } : {}),
@@ -217,8 +226,10 @@ function listenerScope(index: RegistryIndex, namespace: string, listener: Egress
 function prefers(candidate: RegistryHost, existing: RegistryHost, namespace: string): boolean {
   const candidateNs = candidate.source.ref.namespace ?? '';
   const existingNs = existing.source.ref.namespace ?? '';
-  if (candidateNs === namespace && existingNs !== namespace) return true;
-  if (existingNs === namespace) return false;
+  const candidateIsOwn = candidateNs === namespace;
+  if (candidateIsOwn !== (existingNs === namespace)) return candidateIsOwn;
+  // Both in the workload's namespace, or neither: istiod keeps the namespace's services of the
+  // host, and its appendSidecarServices lets a Kubernetes Service replace a ServiceEntry.
   return candidate.kind === 'Service' && existing.kind === 'ServiceEntry';
 }
 
@@ -231,11 +242,38 @@ function mergeListeners(listeners: readonly ListenerScope[]): Map<string, Scoped
         merged.set(scoped.host, scoped);
       } else if (existing.definition.kind === 'ServiceEntry' && scoped.definition.kind === 'Service') {
         merged.set(scoped.host, scoped);
-      } else if (existing.definition.source === scoped.definition.source) {
-        const ports = [...new Set([...existing.ports, ...scoped.ports])].sort((a, b) => a - b);
-        if (ports.length !== existing.ports.length) merged.set(scoped.host, { ...existing, ports });
+      } else if (existing.definition.source === scoped.definition.source || canMergeServices(existing.definition, scoped.definition)) {
+        merged.set(scoped.host, withPorts(existing, scoped.ports));
       }
     }
   }
   return merged;
+}
+
+function withPorts(scoped: ScopedHost, more: readonly number[]): ScopedHost {
+  const ports = [...new Set([...scoped.ports, ...more])].sort((a, b) => a - b);
+  return ports.length === scoped.ports.length ? scoped : { ...scoped, ports };
+}
+
+/**
+ * istiod's canMergeServices: two ServiceEntries of one host in one namespace, with the same
+ * resolution, labels, workloadSelector and exportTo, are one service whose ports merge.
+ */
+function canMergeServices(a: RegistryHost, b: RegistryHost): boolean {
+  if (a.source === b.source || a.kind !== 'ServiceEntry' || b.kind !== 'ServiceEntry') return false;
+  if ((a.source.ref.namespace ?? '') !== (b.source.ref.namespace ?? '')) return false;
+  if (stableJson([...new Set(a.exportTo)].sort()) !== stableJson([...new Set(b.exportTo)].sort())) return false;
+  const specA = objectAt(a.source.manifest, 'spec');
+  const specB = objectAt(b.source.manifest, 'spec');
+  return (stringAt(specA, 'resolution') ?? 'NONE') === (stringAt(specB, 'resolution') ?? 'NONE')
+    && stableJson(objectAt(objectAt(a.source.manifest, 'metadata'), 'labels') ?? {}) === stableJson(objectAt(objectAt(b.source.manifest, 'metadata'), 'labels') ?? {})
+    && stableJson(specA?.workloadSelector ?? null) === stableJson(specB?.workloadSelector ?? null);
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
