@@ -222,9 +222,12 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** `exportTo` of a ServiceEntry (or the `networking.istio.io/exportTo` annotation of a Service). */
+/**
+ * `spec.exportTo` of a ServiceEntry, or the `networking.istio.io/exportTo` annotation of a
+ * Service (a Service has no such field); everywhere when unset.
+ */
 function exportToOf(manifest: JsonObject, namespace: string | undefined): string[] {
-  const fromSpec = arrayAt(objectAt(manifest, 'spec'), 'exportTo')?.filter((v): v is string => typeof v === 'string');
+  const fromSpec = isIstioKind(manifest, 'ServiceEntry') ? arrayAt(objectAt(manifest, 'spec'), 'exportTo')?.filter((v): v is string => typeof v === 'string') : undefined;
   const annotation = stringAt(objectAt(objectAt(manifest, 'metadata'), 'annotations'), 'networking.istio.io/exportTo');
   const raw = fromSpec && fromSpec.length > 0 ? fromSpec : annotation ? annotation.split(',').map((v) => v.trim()) : ['*'];
   return raw.map((v) => (v === '.' ? namespace ?? '.' : v));
