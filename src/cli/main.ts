@@ -87,8 +87,7 @@ function reach(mesh: MeshSnapshot, options: CliOptions & RunSettings, io: CliIo)
     }
     const scopes = scopesOf(mesh, options.from).map(workloadReachOf);
     const unproxied = options.from === undefined ? meshScopes(mesh).unproxied.map((s) => `${describe(s.workload.ref)}: no sidecar proxy (${s.reason})`) : [];
-    if (options.format === 'json') writeLines(reachJson(scopes), io);
-    else io.stdout([reachText(scopes, unproxied), ...options.notes ?? []].join('\n'));
+    writeLines(options.format === 'json' ? reachJson(scopes) : [...reachText(scopes, unproxied), ...options.notes ?? []], io);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof ReachQueryError) throw new InputError(error.message);

@@ -32,14 +32,16 @@ export function reachJson(workloads: readonly WorkloadReach[]): string[] {
   return ['{"workloads":[', ...lines.map((line, i) => (i < lines.length - 1 ? `${line},` : line)), ']}'];
 }
 
-export function reachText(workloads: readonly WorkloadReach[], unproxied: readonly string[]): string {
-  if (workloads.length === 0 && unproxied.length === 0) return 'no workloads (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob) in the input';
-  const blocks = workloads.map((w) => {
+/** `reach` without `--to`, as lines: a head line per workload, then a line per host of its scope. */
+export function reachText(workloads: readonly WorkloadReach[], unproxied: readonly string[]): string[] {
+  if (workloads.length === 0 && unproxied.length === 0) return ['no workloads (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob) in the input'];
+  const lines: string[] = [];
+  for (const w of workloads) {
     const sidecar = w.sidecar ? `Sidecar ${w.sidecar.namespace ?? '(no namespace)'}/${w.sidecar.name}` : 'no Sidecar (istiod\'s default scope)';
-    const head = `${describe(w.workload)} -> ${sidecar}: ${w.hosts.length} of ${w.visibleHosts} host${w.visibleHosts === 1 ? '' : 's'}, outbound ${w.outboundTrafficPolicy} (${w.outboundTrafficPolicySource})`;
-    return [head, ...w.hosts.map((h) => `  ${h.host}:${h.ports.join(',') || '(no ports)'}  [${h.kind} ${h.namespace}]`)].join('\n');
-  });
-  return [...blocks, ...unproxied.map((line) => `${line}`)].join('\n');
+    lines.push(`${describe(w.workload)} -> ${sidecar}: ${w.hosts.length} of ${w.visibleHosts} host${w.visibleHosts === 1 ? '' : 's'}, outbound ${w.outboundTrafficPolicy} (${w.outboundTrafficPolicySource})`);
+    for (const h of w.hosts) lines.push(`  ${h.host}:${h.ports.join(',') || '(no ports)'}  [${h.kind} ${h.namespace}]`);
+  }
+  return [...lines, ...unproxied];
 }
 
 /** `reach --to --format json`. */
