@@ -34,6 +34,11 @@ export interface CliOptions {
 /** What `main` should do: run a command, or print help or the version. */
 export type ParsedArgs = { readonly kind: 'run'; readonly options: CliOptions } | { readonly kind: 'help'; readonly command?: Command } | { readonly kind: 'version' };
 
+const ROOT_NAMESPACE_HELP = [
+  '  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default: the input\'s',
+  `                        istio ConfigMap, else ${DEFAULT_ROOT_NAMESPACE})`,
+].join('\n');
+const CLUSTER_DOMAIN_HELP = `  --cluster-domain D    the cluster's DNS domain, for Service host names (default ${DEFAULT_CLUSTER_DOMAIN})`;
 const OUTBOUND_POLICY_HELP = [
   '  --outbound-policy M   the mesh\'s outbound traffic policy, REGISTRY_ONLY or ALLOW_ANY, for Sidecars',
   '                        without their own (default: the input\'s istio ConfigMap, else unknown; reach',
@@ -66,9 +71,8 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     'with no YAML file in it. Each finding gives the file, line and column of its field.',
     '',
     'Options:',
-    '  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default: the input\'s',
-    `                        istio ConfigMap, else ${DEFAULT_ROOT_NAMESPACE})`,
-    `  --cluster-domain D    the cluster's DNS domain, for Service host names (default ${DEFAULT_CLUSTER_DOMAIN})`,
+    ROOT_NAMESPACE_HELP,
+    CLUSTER_DOMAIN_HELP,
     OUTBOUND_POLICY_HELP,
     '  --registry complete|partial  complete: PATH is the whole registry (a cluster export), so a host',
     '                        or selector it does not hold is reported even when it holds no Service or',
@@ -87,9 +91,8 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     'Honours metadata.creationTimestamp (oldest wins).',
     '',
     'Options:',
-    '  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default: the input\'s',
-    `                        istio ConfigMap, else ${DEFAULT_ROOT_NAMESPACE})`,
-    `  --cluster-domain D    the cluster's DNS domain, for Service host names (default ${DEFAULT_CLUSTER_DOMAIN})`,
+    ROOT_NAMESPACE_HELP,
+    CLUSTER_DOMAIN_HELP,
     '  --format text|json    output format (default text)',
     '  -h, --help            show this help',
   ].join('\n'),
@@ -105,9 +108,8 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '2 on a usage error.',
     '',
     'Options:',
-    '  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default: the input\'s',
-    `                        istio ConfigMap, else ${DEFAULT_ROOT_NAMESPACE})`,
-    `  --cluster-domain D    the cluster's DNS domain, for Service host names (default ${DEFAULT_CLUSTER_DOMAIN})`,
+    ROOT_NAMESPACE_HELP,
+    CLUSTER_DOMAIN_HELP,
     OUTBOUND_POLICY_HELP,
     '  --from NS/WORKLOAD    the workload (NS/NAME, or NS/KIND/NAME when names clash)',
     '  --to HOST[:PORT]      the host: a Service ("reviews", "reviews.bookinfo", its FQDN) or an external host',
