@@ -11,6 +11,7 @@ export * from './endpoint';
 export * from './ingress-listener';
 export * from './istio-mesh';
 export * from './istio-object';
+export * from './least-privilege-sidecars';
 export * from './mesh-default-sidecar';
 export * from './namespace-default-sidecar';
 export * from './no-iptables-sidecar';
