@@ -5,14 +5,15 @@ import { RegistryCompleteness } from '../analysis/registry-completeness';
 import { SettingName, SettingsError, resolveRunSettings } from '../analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
 
-export type Command = 'lint' | 'explain' | 'reach';
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+export type Command = 'lint' | 'explain' | 'reach' | 'generate';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'yaml' | 'typescript';
 
 /** The output formats of each command. */
 const FORMATS: { readonly [command in Command]: readonly OutputFormat[] } = {
   lint: ['text', 'json', 'sarif', 'github'],
   explain: ['text', 'json'],
   reach: ['text', 'json'],
+  generate: ['yaml', 'typescript'],
 };
 
 export interface CliOptions {
@@ -29,6 +30,8 @@ export interface CliOptions {
   readonly from?: string;
   /** reach: `--to HOST[:PORT]`. */
   readonly to?: string;
+  /** generate: `--traffic FILE`. */
+  readonly traffic?: string;
 }
 
 /** What `main` should do: run a command, or print help or the version. */
@@ -55,6 +58,7 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  lint     report what Istio would reject or warn about, and more (exit 1 on findings)',
     '  explain  print which Sidecar istiod applies to each workload, and why',
     '  reach    print what each workload\'s proxy can reach, or answer whether one workload reaches a host',
+    '  generate print least-privilege Sidecars for the workloads in PATH from observed traffic',
     '',
     'PATH is a YAML file, a directory (its *.yaml and *.yml files, recursively) or - for stdin.',
     'Run `cdk8s-istio-sidecar <command> --help` for the options of a command.',
@@ -116,6 +120,25 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  --format text|json    output format (default text)',
     '  -h, --help            show this help',
   ].join('\n'),
+  generate: [
+    'Usage: cdk8s-istio-sidecar generate --traffic FILE [--cluster-domain D] [--format yaml|typescript] PATH...',
+    '',
+    'Prints one Sidecar per workload of PATH seen calling others in FILE, whose egress imports exactly',
+    'the hosts it called and istio-system/*. FILE is a Prometheus query result in its JSON API form',
+    '(sum by (source_workload, source_workload_namespace, destination_service,',
+    'destination_service_namespace) (istio_requests_total), or istio_tcp_connections_opened_total) or a',
+    'Kiali graph export (workload graph with service nodes); the shape tells which. Sources are matched',
+    'to workloads by name and namespace, destinations to the Services and ServiceEntries of PATH; what',
+    'does not match is listed in comments at the top, never guessed. Exit code: 0, or 2 on a usage',
+    'error, input that cannot be read, or a FILE of neither shape (naming the field at fault).',
+    '',
+    'Options:',
+    '  --traffic FILE        the traffic export (JSON)',
+    `  --cluster-domain D    the cluster's DNS domain, for Service host names (default ${DEFAULT_CLUSTER_DOMAIN})`,
+    '  --format yaml|typescript  output format: yaml (default; Sidecar manifests) or typescript (a',
+    '                        construct of WorkloadSidecars, to keep as code)',
+    '  -h, --help            show this help',
+  ].join('\n'),
 };
 
 type FlagSpec = { readonly [flag: string]: { readonly type: 'string' | 'boolean'; readonly short?: string } };
@@ -146,6 +169,12 @@ const FLAGS: { readonly [command in Command]: FlagSpec } = {
     'format': { type: 'string' },
     'help': { type: 'boolean', short: 'h' },
   },
+  generate: {
+    'traffic': { type: 'string' },
+    'cluster-domain': { type: 'string' },
+    'format': { type: 'string' },
+    'help': { type: 'boolean', short: 'h' },
+  },
 };
 
 const FLAG_OF_SETTING: { readonly [name in SettingName]: string } = {
@@ -156,7 +185,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
   if (first === '-v' || first === '--version') return { kind: 'version' };
-  if (first !== 'lint' && first !== 'explain' && first !== 'reach') throw new InputError(`unknown command "${first}": expected "lint", "explain" or "reach"`);
+  if (first !== 'lint' && first !== 'explain' && first !== 'reach' && first !== 'generate') {
+    throw new InputError(`unknown command "${first}": expected "lint", "explain", "reach" or "generate"`);
+  }
   const command: Command = first;
 
   let parsed: { values: { [flag: string]: string | boolean | undefined }; positionals: string[] };
@@ -170,7 +201,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (const [flag, value] of Object.entries(values)) {
     if (value === '') throw new InputError(`--${flag} needs a value`);
   }
-  const format = ((values.format as string | undefined) ?? 'text') as OutputFormat;
+  const format = ((values.format as string | undefined) ?? (command === 'generate' ? 'yaml' : 'text')) as OutputFormat;
   const formats = FORMATS[command];
   if (!formats.includes(format)) {
     throw new InputError(`--format must be ${formats.slice(0, -1).map((f) => `"${f}"`).join(', ')} or "${formats[formats.length - 1]}", not "${format}"`);
@@ -192,9 +223,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const from = values.from as string | undefined;
   const to = values.to as string | undefined;
   if (to !== undefined && from === undefined) throw new InputError('--to needs --from: the workload whose proxy makes the call, e.g. --from bookinfo/productpage');
+  const traffic = values.traffic as string | undefined;
+  if (command === 'generate' && traffic === undefined) throw new InputError('generate needs --traffic FILE: a Prometheus query result or a Kiali graph export (JSON)');
   return {
     kind: 'run',
-    options: { command, paths, format, ...settings, rootNamespaceGiven: values['root-namespace'] !== undefined, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) },
+    options: { command, paths, format, ...settings, rootNamespaceGiven: values['root-namespace'] !== undefined, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(traffic !== undefined ? { traffic } : {}) },
   };
 }
 

@@ -14,6 +14,7 @@ import { ReachQueryError, askReach, scopesOf, workloadReachOf } from '../analysi
 import { meshScopes } from '../analysis/reach/workload-scope';
 import { WorkloadSelection, selectSidecars } from '../analysis/selection';
 import { MeshSnapshot } from '../analysis/snapshot';
+import { generateCommand } from '../generate/command';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
@@ -57,6 +58,10 @@ function run(cliOptions: CliOptions, io: CliIo): number {
   } catch (error) {
     if (error instanceof MeshConfigError) throw new InputError(error.message);
     throw error;
+  }
+  if (options.command === 'generate') {
+    io.stdout(generateCommand({ ...options, traffic: options.traffic as string }, input.entries));
+    return EXIT_OK;
   }
   if (options.command === 'explain') {
     const mesh = new MeshSnapshot(input.entries, options);
