@@ -19,6 +19,7 @@ export * from './outbound-traffic-policy';
 export * from './partial-iptables-sidecar';
 export * from './service-entry';
 export * from './sidecar';
+export * from './sidecar-conversion';
 export * from './sidecar-port';
 export * from './tls';
 export * from './workload-calls';

@@ -2,10 +2,11 @@ import { parseArgs as parseFlags } from 'util';
 import { InputError } from './input-error';
 import { Severity } from '../analysis/finding';
 import { RegistryCompleteness } from '../analysis/registry-completeness';
+import { RULE_PACKS, RulePack } from '../analysis/rule-pack';
 import { SettingName, SettingsError, resolveRunSettings } from '../analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
 
-export type Command = 'lint' | 'explain' | 'reach' | 'generate';
+export type Command = 'lint' | 'explain' | 'reach' | 'generate' | 'convert';
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'yaml' | 'typescript';
 
 /** The output formats of each command. */
@@ -13,6 +14,7 @@ const FORMATS: { readonly [command in Command]: readonly OutputFormat[] } = {
   lint: ['text', 'json', 'sarif', 'github'],
   explain: ['text', 'json'],
   reach: ['text', 'json'],
+  convert: ['text'],
   generate: ['yaml', 'typescript'],
 };
 
@@ -26,6 +28,10 @@ export interface CliOptions {
   readonly registry: RegistryCompleteness;
   /** `--root-namespace` was given: it wins over the `istio` ConfigMap of the input. */
   readonly rootNamespaceGiven: boolean;
+  /** lint: the opt-in rule packs of `--pack`. */
+  readonly rulePacks: readonly RulePack[];
+  /** lint: `--max-scope-hosts`, P-SCOPE-SIZE's threshold. */
+  readonly maxScopeHosts: number;
   /** reach: `--from NS/WORKLOAD`. */
   readonly from?: string;
   /** reach: `--to HOST[:PORT]`. */
@@ -58,6 +64,7 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  lint     report what Istio would reject or warn about, and more (exit 1 on findings)',
     '  explain  print which Sidecar istiod applies to each workload, and why',
     '  reach    print what each workload\'s proxy can reach, or answer whether one workload reaches a host',
+    '  convert  print TypeScript that recreates the Sidecars and ServiceEntries in PATH with this library\'s constructs',
     '  generate print least-privilege Sidecars for the workloads in PATH from observed traffic',
     '',
     'PATH is a YAML file, a directory (its *.yaml and *.yml files, recursively) or - for stdin.',
@@ -68,7 +75,7 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  -v, --version  show the version',
   ].join('\n'),
   lint: [
-    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--outbound-policy REGISTRY_ONLY|ALLOW_ANY] [--registry complete|partial] [--format text|json|sarif|github] [--fail-on error|warning|info] PATH...',
+    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--outbound-policy REGISTRY_ONLY|ALLOW_ANY] [--registry complete|partial] [--format text|json|sarif|github] [--fail-on error|warning|info] [--pack P]... PATH...',
     '',
     'Reports every finding about the Sidecars in PATH. Exit code: 0 when no finding reaches',
     '--fail-on, 1 when one does, 2 on a usage error, input that cannot be read, or a directory PATH',
@@ -85,6 +92,9 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '                        json, sarif (SARIF 2.1.0, for code scanning) or github (workflow-command',
     '                        annotations, for a GitHub Actions step)',
     '  --fail-on error|warning|info  the least severe finding that fails the run (default error)',
+    `  --pack P              also run the opt-in rule pack P (${RULE_PACKS.join(', ')}); repeat it or`,
+    '                        separate packs with commas (default: none; docs/RULES.md lists their rules)',
+    '  --max-scope-hosts N   P-SCOPE-SIZE (least-privilege pack): report a scope of more than N hosts (default 100)',
     '  -h, --help            show this help',
   ].join('\n'),
   explain: [
@@ -139,9 +149,28 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '                        construct of WorkloadSidecars, to keep as code)',
     '  -h, --help            show this help',
   ].join('\n'),
+  convert: [
+    'Usage: cdk8s-istio-sidecar convert [--root-namespace NS] PATH...',
+    '',
+    'Prints a TypeScript module that recreates every Sidecar and ServiceEntry in PATH with the',
+    'constructs of cdk8s-istio-sidecar: the pattern that renders each Sidecar exactly',
+    '(MeshDefaultSidecar, NamespaceDefaultSidecar, WorkloadSidecar, NoIptablesSidecar,',
+    'PartialIptablesSidecar), else Sidecar, else (for what the typed model cannot express) a raw',
+    'ApiObject with a comment saying why. It exports one function per namespace that adds the',
+    'namespace\'s objects to a chart, and is a cdk8s app when run (ts-node): one chart per namespace,',
+    'into CDK8S_OUTDIR (default dist). Suppress annotations become RuleSuppressions.add calls; errors',
+    'and warnings of lint are comments at their field. Exit code: 0, or 2 on a usage error, input that',
+    'cannot be read, or a PATH without any Sidecar or ServiceEntry.',
+    '',
+    'Options:',
+    '  --root-namespace NS   the mesh root namespace (MeshConfig rootNamespace; default: the input\'s',
+    `                        istio ConfigMap, else ${DEFAULT_ROOT_NAMESPACE}): its selector-less "default"`,
+    '                        Sidecar becomes a MeshDefaultSidecar',
+    '  -h, --help            show this help',
+  ].join('\n'),
 };
 
-type FlagSpec = { readonly [flag: string]: { readonly type: 'string' | 'boolean'; readonly short?: string } };
+type FlagSpec = { readonly [flag: string]: { readonly type: 'string' | 'boolean'; readonly short?: string; readonly multiple?: boolean } };
 
 /** The flags of each command, as `util.parseArgs` reads them. */
 const FLAGS: { readonly [command in Command]: FlagSpec } = {
@@ -152,6 +181,8 @@ const FLAGS: { readonly [command in Command]: FlagSpec } = {
     'format': { type: 'string' },
     'fail-on': { type: 'string' },
     'registry': { type: 'string' },
+    'pack': { type: 'string', multiple: true },
+    'max-scope-hosts': { type: 'string' },
     'help': { type: 'boolean', short: 'h' },
   },
   explain: {
@@ -175,22 +206,27 @@ const FLAGS: { readonly [command in Command]: FlagSpec } = {
     'format': { type: 'string' },
     'help': { type: 'boolean', short: 'h' },
   },
+  convert: {
+    'root-namespace': { type: 'string' },
+    'help': { type: 'boolean', short: 'h' },
+  },
 };
 
 const FLAG_OF_SETTING: { readonly [name in SettingName]: string } = {
   rootNamespace: '--root-namespace', clusterDomain: '--cluster-domain', failOn: '--fail-on', registry: '--registry', outboundTrafficPolicy: '--outbound-policy',
+  rulePacks: '--pack', maxScopeHosts: '--max-scope-hosts',
 };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
   if (first === '-v' || first === '--version') return { kind: 'version' };
-  if (first !== 'lint' && first !== 'explain' && first !== 'reach' && first !== 'generate') {
-    throw new InputError(`unknown command "${first}": expected "lint", "explain", "reach" or "generate"`);
+  if (first !== 'lint' && first !== 'explain' && first !== 'reach' && first !== 'generate' && first !== 'convert') {
+    throw new InputError(`unknown command "${first}": expected "lint", "explain", "reach", "generate" or "convert"`);
   }
   const command: Command = first;
 
-  let parsed: { values: { [flag: string]: string | boolean | undefined }; positionals: string[] };
+  let parsed: { values: { [flag: string]: string | string[] | boolean | undefined }; positionals: string[] };
   try {
     parsed = parseFlags({ args: [...rest], options: FLAGS[command], allowPositionals: true, strict: true });
   } catch (error) {
@@ -199,7 +235,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const { values, positionals: paths } = parsed;
   if (values.help) return { kind: 'help', command };
   for (const [flag, value] of Object.entries(values)) {
-    if (value === '') throw new InputError(`--${flag} needs a value`);
+    if (value === '' || (Array.isArray(value) && value.includes(''))) throw new InputError(`--${flag} needs a value`);
   }
   const format = ((values.format as string | undefined) ?? (command === 'generate' ? 'yaml' : 'text')) as OutputFormat;
   const formats = FORMATS[command];
@@ -212,6 +248,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       {
         rootNamespace: values['root-namespace'], clusterDomain: values['cluster-domain'], failOn: values['fail-on'], registry: values.registry,
         outboundTrafficPolicy: values['outbound-policy'],
+        rulePacks: ((values.pack as string[] | undefined) ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()),
+        maxScopeHosts: wholeNumber(values['max-scope-hosts'] as string | undefined),
       },
       (name) => FLAG_OF_SETTING[name],
     );
@@ -229,6 +267,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     kind: 'run',
     options: { command, paths, format, ...settings, rootNamespaceGiven: values['root-namespace'] !== undefined, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(traffic !== undefined ? { traffic } : {}) },
   };
+}
+
+/** A flag's number as written ("100" is 100); anything else as written, for the settings to reject. */
+function wholeNumber(value: string | undefined): number | string | undefined {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** util.parseArgs's errors, said in this CLI's words (its own name them by code). */

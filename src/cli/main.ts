@@ -14,6 +14,7 @@ import { ReachQueryError, askReach, scopesOf, workloadReachOf } from '../analysi
 import { meshScopes } from '../analysis/reach/workload-scope';
 import { WorkloadSelection, selectSidecars } from '../analysis/selection';
 import { MeshSnapshot } from '../analysis/snapshot';
+import { ConversionError, convertToTypeScript, convertibleObjects } from '../convert/convert';
 import { generateCommand } from '../generate/command';
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -63,6 +64,7 @@ function run(cliOptions: CliOptions, io: CliIo): number {
     io.stdout(generateCommand({ ...options, traffic: options.traffic as string }, input.entries));
     return EXIT_OK;
   }
+  if (options.command === 'convert') return convert(input.entries.map((e) => e.manifest), options, io);
   if (options.command === 'explain') {
     const mesh = new MeshSnapshot(input.entries, options);
     const { workloads } = selectSidecars(mesh);
@@ -81,6 +83,20 @@ function run(cliOptions: CliOptions, io: CliIo): number {
   };
   io.stdout(render(report, options.format));
   return result.blocking.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** convert: the module, or exit 2 when PATH holds nothing to convert. */
+function convert(manifests: unknown[], options: CliOptions & RunSettings, io: CliIo): number {
+  if (convertibleObjects(manifests).length === 0) {
+    throw new InputError(`${options.paths.join(', ')} holds no Sidecar or ServiceEntry (networking.istio.io) to convert`);
+  }
+  try {
+    io.stdout(convertToTypeScript(manifests, { rootNamespace: options.rootNamespace }).replace(/\n$/, ''));
+  } catch (error) {
+    if (error instanceof ConversionError) throw new InputError(error.message);
+    throw error;
+  }
+  return EXIT_OK;
 }
 
 function reach(mesh: MeshSnapshot, options: CliOptions & RunSettings, io: CliIo): number {
