@@ -64,14 +64,13 @@ export interface LeastPrivilegeSidecarsProps {
  * synth with a message saying so, rather than being left out silently.
  *
  * ```ts
- * import { App, Chart } from 'cdk8s';
- * import * as kplus from 'cdk8s-plus-33';
+ * import { ApiObject, Chart } from 'cdk8s';
  * import { LeastPrivilegeSidecars, WorkloadCalls } from 'cdk8s-istio-sidecar';
  *
- * const chart = new Chart(new App(), 'shop', { namespace: 'shop' });
- * const cart = new kplus.Deployment(chart, 'cart', { containers: [{ image: 'cart', portNumber: 8080 }] });
- * const frontend = new kplus.Deployment(chart, 'frontend', { containers: [{ image: 'web', portNumber: 8080 }] });
- * WorkloadCalls.of(frontend).toService(cart.exposeViaService({ name: 'cart' }), 8080);
+ * declare const chart: Chart;         // a chart with namespace "shop"
+ * declare const frontend: ApiObject;  // a Deployment of the chart: a cdk8s-plus one, a KubeDeployment, ...
+ * declare const cart: ApiObject;      // the Service "cart" of namespace shop
+ * WorkloadCalls.of(frontend).toService(cart, 8080);
  * new LeastPrivilegeSidecars(chart, 'least-privilege');
  * ```
  */
