@@ -142,7 +142,7 @@ function objectStatements(object: Converted, ids: Set<string>, variables: Set<st
   }
   const from: ImportSource = code.className === 'ApiObject' ? 'cdk8s' : 'library';
   const construct: Node = {
-    t: 'call', isNew: true, callee: { t: 'ref', name: code.className, from }, args: [{ t: 'ref', name: 'chart' }, lit(id).node, propsNode], comments,
+    t: 'call', isNew: true, callee: { t: 'ref', name: code.className, from }, args: [{ t: 'ref', name: 'chart' }, lit(id).node, ...(isEmpty(propsNode) ? [] : [propsNode])], comments,
   };
   if (code.suppressions.length === 0) return statement(construct, '  ');
   const variable = unique(`${camel(name)}${kind}`, variables, '');
@@ -150,6 +150,11 @@ function objectStatements(object: Converted, ids: Set<string>, variables: Set<st
     statement(construct, '  ', `const ${variable} = `),
     ...code.suppressions.map((s) => `  RuleSuppressions.add(${variable}, ${quote(s.ruleId)}, ${quote(s.reason)});`),
   ].join('\n');
+}
+
+/** `{}` without comments: props a person would leave out. */
+function isEmpty(node: Node): boolean {
+  return node.t === 'obj' && node.entries.length === 0 && !(node.comments && node.comments.length > 0);
 }
 
 function importLine(names: readonly string[], from: string): string {

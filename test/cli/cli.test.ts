@@ -214,3 +214,46 @@ describe('help and version', () => {
     expect(cli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 });
+
+describe('cdk8s-istio-sidecar convert', () => {
+  test('prints a module that recreates the Sidecars of PATH, with each finding at its field', () => {
+    const { code, stdout, stderr } = cli(['convert', fixture('good.yaml'), fixture('bad.yaml')]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('import { ApiObject, App, Chart } from \'cdk8s\';');
+    expect(stdout).toContain('import { EgressHost, NamespaceDefaultSidecar } from \'cdk8s-istio-sidecar\';');
+    expect(stdout).toContain('export function addShop(chart: Chart): void {');
+    expect(stdout).toContain('new NamespaceDefaultSidecar(chart, \'default\', { metadata: { namespace: \'shop\' } });');
+    expect(stdout).toContain('// error S-HOST-FORMAT: egress host "reviews.shop.svc.cluster.local" is invalid');
+    expect(stdout).toContain('  addShop(new Chart(app, \'shop\', { namespace: \'shop\' }));');
+  });
+
+  test('--root-namespace decides which default is the mesh default', () => {
+    const { code, stdout } = cli(['convert', '--root-namespace', 'shop', fixture('good.yaml')]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('new MeshDefaultSidecar(chart, \'default\');');
+    expect(stdout).toContain('IstioMesh.configure(app, { rootNamespace: \'shop\' });');
+  });
+
+  test('usage errors -> exit 2 and one line: no PATH, an unknown option, a bad root namespace, nothing to convert', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-convert-'));
+    try {
+      const services = join(dir, 'services.yaml');
+      writeFileSync(services, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\n');
+      expect(cli(['convert'])).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining('convert needs at least one PATH') });
+      expect(cli(['convert', '--format', 'json', fixture('good.yaml')])).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining('unknown option "--format" for convert') });
+      expect(cli(['convert', '--root-namespace', 'Not_A_Namespace', fixture('good.yaml')]).code).toBe(2);
+      const none = cli(['convert', services]);
+      expect(none).toEqual({ code: 2, stdout: '', stderr: `cdk8s-istio-sidecar: ${services} holds no Sidecar or ServiceEntry (networking.istio.io) to convert\n` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('--help documents it, and the main help lists it', () => {
+    const help = cli(['convert', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: cdk8s-istio-sidecar convert [--root-namespace NS] PATH...');
+    expect(cli(['--help']).stdout).toContain('  convert  print TypeScript that recreates the Sidecars and ServiceEntries in PATH');
+  });
+});
