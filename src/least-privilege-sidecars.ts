@@ -84,6 +84,8 @@ export class LeastPrivilegeSidecars extends Construct {
   private readonly covered: ApiObject[];
   private readonly always: EgressHost[];
   private readonly coverage: IConstruct;
+  /** The snapshot of the whole-app synth under way, for its output renders (see `snapshot`). */
+  private synthSnapshot?: Snapshot;
 
   /**
    * @param scope the chart (or construct inside one) whose workloads are covered
@@ -133,7 +135,13 @@ export class LeastPrivilegeSidecars extends Construct {
       const listener: EgressListenerOptions = { get hosts() { return self.hostsOf(members); } };
       return new NamespaceDefaultSidecar(this, `${namespace}.default`, { metadata: { namespace }, egress: [listener] });
     });
-    this.node.addValidation({ validate: () => this.lateWorkloads() });
+    this.node.addValidation({
+      validate: () => {
+        // Every whole-app synth validates before it renders its output: start afresh.
+        this.synthSnapshot = undefined;
+        return this.lateWorkloads();
+      },
+    });
   }
 
   /** The egress hosts that import what `workloads` call, and the always-imported ones. */
@@ -157,7 +165,21 @@ export class LeastPrivilegeSidecars extends Construct {
    * The app as the engine reads it. Sidecars stand in with their metadata only: their egress is
    * not needed to resolve calls, and ours is being computed.
    */
-  private snapshot(): { mesh: MeshSnapshot; resources: Map<ApiObject, WorkloadResource> } {
+  private snapshot(): Snapshot {
+    // Each of our Sidecars needs the same snapshot, and rendering the app once per Sidecar is
+    // quadratic. Two places where the app cannot change share one:
+    // - one collection of the app (the synth validation renders every Sidecar): memoized under
+    //   this construct, which is never rendered itself, so no object's rendering is shadowed;
+    // - the output renders of one whole-app synth (after its validation, which reset the cache,
+    //   only cdk8s runs), told apart by the call stack as the app validation tells its passes.
+    // Anywhere else (a chart.toJson() of user code) it is computed afresh every time.
+    return renderMemoized(this as unknown as ApiObject, () => {
+      if (!inWholeAppSynthOutput()) return this.takeSnapshot();
+      return this.synthSnapshot ??= this.takeSnapshot();
+    });
+  }
+
+  private takeSnapshot(): Snapshot {
     return withRenderMemo(() => {
       const entries: ManifestEntry[] = [];
       const objects: ApiObject[] = [];
@@ -185,6 +207,43 @@ export class LeastPrivilegeSidecars extends Construct {
       .map((workload) => `the workload "${workload.node.path}" declares calls (${CALLS_ANNOTATION}) but has no generated Sidecar: `
         + 'it, or its calls, came after this LeastPrivilegeSidecars was created; create LeastPrivilegeSidecars after the workloads and their WorkloadCalls'));
   }
+}
+
+interface Snapshot {
+  readonly mesh: MeshSnapshot;
+  readonly resources: Map<ApiObject, WorkloadResource>;
+}
+
+/** cdk8s's `App` module, wherever the package is installed (the jsii kernel unpacks it elsewhere). */
+const CDK8S_APP_FILE = /[\\/]cdk8s[\\/]lib[\\/]app\.js$/;
+
+/**
+ * Called from the output rendering of `App.synth()` or `App.synthYaml()`, not from a validation:
+ * between the validation of a whole-app synth and its end only cdk8s runs. Where the stack cannot
+ * be read (a bundler renamed cdk8s's file), false: computed afresh, never stale.
+ */
+function inWholeAppSynthOutput(): boolean {
+  const prepare = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  Error.prepareStackTrace = (_error, sites) => sites;
+  Error.stackTraceLimit = 64;
+  let sites: NodeJS.CallSite[];
+  try {
+    const holder: { stack?: unknown } = {};
+    Error.captureStackTrace(holder, inWholeAppSynthOutput);
+    sites = Array.isArray(holder.stack) ? holder.stack as NodeJS.CallSite[] : [];
+  } finally {
+    Error.prepareStackTrace = prepare;
+    Error.stackTraceLimit = limit;
+  }
+  for (const site of sites) {
+    if (!CDK8S_APP_FILE.test(site.getFileName() ?? '')) continue;
+    const name = site.getFunctionName() ?? site.getMethodName() ?? '';
+    // The innermost cdk8s frame decides: a validation, or the synth rendering its charts.
+    if (name === 'validate') return false;
+    if (name === 'synth' || name === 'synthYaml') return true;
+  }
+  return false;
 }
 
 /** The workload declares calls now: on its object, or on its pod template. */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
 import {
@@ -132,6 +134,25 @@ describe('LeastPrivilegeSidecars', () => {
     expect(generated.workloadSidecars.map((s) => `${s.metadata.namespace}/${s.metadata.name}`)).toEqual(['two/web']);
     expect(generated.workloadSidecars[0].egress[0].hosts.map(String)).toEqual(['one/api.one.svc.cluster.local', 'istio-system/*']);
     expect(new LeastPrivilegeSidecars(one, 'chart-only').workloadSidecars).toEqual([]);
+  });
+
+  test('each synth sees the app as it is then: nothing is kept from the previous one', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'a', { namespace: 'a' });
+    const web = deployment(chart, 'web');
+    const api = service(deployment(chart, 'api'), 'api');
+    WorkloadCalls.of(web).toService(api, 8080);
+    new LeastPrivilegeSidecars(chart, 'lp', { namespaceDefaults: false });
+    expect(app.synthYaml()).toContain('- a/api.a.svc.cluster.local');
+    const db = service(deployment(chart, 'db'), 'db', 5432);
+    WorkloadCalls.of(web).toService(db, 5432);
+    const second = app.synthYaml();
+    expect(second).toContain('- a/api.a.svc.cluster.local');
+    expect(second).toContain('- a/db.a.svc.cluster.local');
+    expect(sidecars(chart.toJson())['a/web'].spec.egress).toEqual([{ hosts: ['a/api.a.svc.cluster.local', 'a/db.a.svc.cluster.local', 'istio-system/*'] }]);
+    // The files of a whole-app synth, rendered after its validation, say the same.
+    app.synth();
+    expect(readFileSync(join(app.outdir, 'a.k8s.yaml'), 'utf8')).toContain('- a/db.a.svc.cluster.local');
   });
 
   test('a call to an external host no ServiceEntry defines imports nothing, and synth reports the call', () => {
