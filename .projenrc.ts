@@ -146,6 +146,11 @@ for (const [app, rootNamespace] of [['seed', 'istio-config'], ['mesh', 'istio-sy
 const reach = `${tsNode('examples/tsconfig.json', 'src/cli/main.ts')} reach --outbound-policy REGISTRY_ONLY`;
 examples.exec(`${reach} --from shop/frontend --to payments-api.payments:80 dist/examples/mesh`);
 examples.exec(`${reach} --format json dist/examples/mesh > dist/examples/mesh.reach.json`);
+// Least-privilege Sidecars for examples/mesh from its observed traffic, as YAML and as construct
+// code, beside the app's folder (not in it: the lint above and `kubectl apply -f` read that folder).
+const generate = `${tsNode('examples/tsconfig.json', 'src/cli/main.ts')} generate --traffic examples/mesh/traffic.json`;
+examples.exec(`${generate} dist/examples/mesh > dist/examples/mesh.sidecars.yaml`);
+examples.exec(`${generate} --format typescript dist/examples/mesh > dist/examples/mesh.sidecars.ts`);
 
 // Benchmarks (not tests): each prints its figures and writes them to dist/bench/*.json.
 const benchSynth = project.addTask('bench:synth', {
