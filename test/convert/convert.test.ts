@@ -2,11 +2,13 @@
 // compiler options (one program for all cases), run, synthesized, and compared field for field
 // with its input. Generated modules live in a temp folder outside the repository and import the
 // library from this repository's src/.
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
+import { loadAll } from 'js-yaml';
 import * as ts from 'typescript';
 import { buildMeshApp } from '../../examples/mesh/main';
 import { IstioMesh, SidecarConversion } from '../../src';
@@ -356,6 +358,21 @@ describe('the seed document', () => {
   test('round-trips: synthesizing the code gives back every object', () => {
     expectRoundTrip(CASES.seed.manifests, synthesize(CASES.seed));
   });
+});
+
+describe('the generated app', () => {
+  test('runs with ts-node and writes one chart per namespace into CDK8S_OUTDIR, giving back every object', () => {
+    const outdir = join(dir, 'seed-out');
+    const result = spawnSync(process.execPath, [
+      require.resolve('ts-node/dist/bin.js'), '--transpile-only', '-P', join(REPO, 'tsconfig.json'),
+      '-O', JSON.stringify({ module: 'commonjs', moduleResolution: 'node' }), CASES.seed.file!,
+    ], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CDK8S_OUTDIR: outdir, NODE_PATH: join(REPO, 'node_modules') } });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const files = readdirSync(outdir).sort();
+    expect(files).toEqual(['istio-config.k8s.yaml', 'ns1.k8s.yaml', 'prod-us1.k8s.yaml']);
+    expectRoundTrip(CASES.seed.manifests, files.flatMap((f) => loadAll(readFileSync(join(outdir, f), 'utf8')) as Json[]));
+  }, 120_000);
 });
 
 describe('examples/mesh', () => {
