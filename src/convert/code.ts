@@ -3,6 +3,7 @@
 // the code names (`EgressHost.namespace('prod').allHosts()` is evaluated as exactly that), so a
 // construct built from the values in-process renders what the generated code will render.
 import { ApiObject, App, Chart, Duration } from 'cdk8s';
+import { fieldPath } from '../analysis/manifest';
 import { SidecarApiVersion } from '../api-version';
 import { Bind } from '../bind';
 import { CaptureMode } from '../capture-mode';
@@ -141,7 +142,7 @@ export function at(path: string, expr: Expr): Expr {
 export function json(value: unknown, path: string): Expr {
   if (Array.isArray(value)) return at(path, arr(value.map((v, i) => json(v, `${path}[${i}]`))));
   if (value !== null && typeof value === 'object') {
-    return at(path, obj(Object.entries(value).map(([k, v]) => [k, json(v, path ? `${path}.${k}` : k)] as const)));
+    return at(path, obj(Object.entries(value).map(([k, v]) => [k, json(v, fieldPath(path, k))] as const)));
   }
   if (value === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof value)) return at(path, lit(value as string));
   throw new Unsupported(path, `a ${typeof value} cannot be written as a literal`);
@@ -187,6 +188,6 @@ function find(node: Node, path: string): Node | undefined {
 
 /** `spec.egress[0].hosts` for `spec.egress[0].hosts[1]`; undefined for a top-level field. */
 export function parentPath(path: string): string | undefined {
-  const match = /^(.*)(\[\d+\]|\.[^.[\]]+)$/.exec(path);
+  const match = /^(.*)(\[\d+\]|\["(?:[^"\\]|\\.)*"\]|\.[^.[\]]+)$/.exec(path);
   return match ? match[1] : undefined;
 }

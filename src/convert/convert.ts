@@ -91,7 +91,7 @@ function chooseCode(manifest: Json, meta: ReturnType<typeof metadataParts>, root
     const difference = checkCandidate(candidate, manifest, rootNamespace);
     if (difference === undefined) return { ...candidate, notes };
     // The generic construct's reason is the one worth telling.
-    if (candidate.className === manifest.kind) reason = `${candidate.className} ${difference}`;
+    if (candidate.className === manifest.kind) reason = `a ${candidate.className} ${difference}`;
   }
   const raw = rawCandidate(manifest, meta);
   const rawDifference = checkCandidate(raw, manifest, rootNamespace);
@@ -100,7 +100,7 @@ function chooseCode(manifest: Json, meta: ReturnType<typeof metadataParts>, root
     notes: [
       ...notes,
       `A raw ApiObject, not a ${manifest.kind}: ${reason ?? 'no typed construct renders it exactly'}.`,
-      ...(rawDifference === undefined ? [] : [`Note: even so, ${rawDifference} (cdk8s leaves out null values).`]),
+      ...(rawDifference === undefined ? [] : [`Note: even so, it ${rawDifference} (cdk8s leaves out null values).`]),
     ],
   };
 }

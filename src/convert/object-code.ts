@@ -148,7 +148,7 @@ export function checkCandidate(candidate: Candidate, manifest: Json, rootNamespa
     const object = new Class(chart, 'object', candidate.props.value);
     for (const s of candidate.suppressions) RuleSuppressions.add(object, s.ruleId, s.reason);
     const difference = firstDifference(projection(manifest), projection(object.toJson()));
-    return difference === undefined ? undefined : `it would render ${difference} differently`;
+    return difference === undefined ? undefined : `would render ${difference} differently`;
   } catch (error) {
     return error instanceof Unsupported ? error.message : (error as Error).message;
   }

@@ -30,7 +30,7 @@ const EGRESS_FIELDS = ['port', 'bind', 'captureMode', 'hosts'];
 
 function ingressListener(value: unknown, path: string): Listener {
   const json = objectOf(value, path, INGRESS_FIELDS);
-  if (json.port === undefined) throw new Unsupported(`${path}.port`, 'the typed model needs a port on every ingress listener');
+  if (json.port === undefined) throw new Unsupported(`${path}.port`, 'every ingress listener needs a port');
   const build: { [key: string]: (v: unknown, p: string) => Expr } = {
     port: portCode, bind: bindCode, captureMode: captureModeCode, defaultEndpoint: endpointCode, tls: tlsCode, connectionPool: poolCode,
   };
@@ -39,7 +39,7 @@ function ingressListener(value: unknown, path: string): Listener {
 
 function egressListener(value: unknown, path: string): Listener {
   const json = objectOf(value, path, EGRESS_FIELDS);
-  if (json.hosts === undefined) throw new Unsupported(`${path}.hosts`, 'the typed model needs hosts on every egress listener');
+  if (json.hosts === undefined) throw new Unsupported(`${path}.hosts`, 'every egress listener needs hosts');
   const hosts = (v: unknown, p: string): Expr => at(p, arr(arrayOf(v, p).map((h, i) => hostCode(h, `${p}[${i}]`))));
   const build: { [key: string]: (v: unknown, p: string) => Expr } = { port: portCode, bind: bindCode, captureMode: captureModeCode, hosts };
   return { json, path, fields: EGRESS_FIELDS.filter((k) => json[k] !== undefined).map((k) => [k, build[k](json[k], `${path}.${k}`)] as const) };
@@ -187,7 +187,7 @@ function serviceEntrySpec(spec: Json): PatternProps {
   };
   const list = (key: string, each: (v: unknown, p: string) => Expr): Expr | undefined =>
     (spec[key] === undefined ? undefined : at(`spec.${key}`, arr(arrayOf(spec[key], `spec.${key}`).map((v, i) => each(v, `spec.${key}[${i}]`)))));
-  if (spec.hosts === undefined) throw new Unsupported('spec.hosts', 'the typed model needs hosts');
+  if (spec.hosts === undefined) throw new Unsupported('spec.hosts', 'a ServiceEntry needs hosts');
   return [
     ['hosts', listCode(spec.hosts, 'spec.hosts')],
     ['addresses', spec.addresses === undefined ? undefined : listCode(spec.addresses, 'spec.addresses')],

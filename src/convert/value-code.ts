@@ -3,6 +3,7 @@
 // for a port, `Duration.seconds(5)` for "5s". Anything the model cannot express (an unknown
 // field, a value of the wrong type, one a factory refuses) is `Unsupported`, naming the field.
 import { Expr, Unsupported, arr, at, call, cdk8s, enumMember, lib, lit, obj } from './code';
+import { fieldPath } from '../analysis/manifest';
 
 /** A JSON object of the input. */
 export type Json = { [key: string]: unknown };
@@ -15,7 +16,7 @@ export function isJsonObject(value: unknown): value is Json {
 export function objectOf(value: unknown, path: string, known: readonly string[]): Json {
   if (!isJsonObject(value)) throw new Unsupported(path, `expected an object, got ${describe(value)}`);
   const unknown = Object.keys(value).filter((k) => !known.includes(k));
-  if (unknown.length > 0) throw new Unsupported(`${path}.${unknown[0]}`, `the typed model has no field "${unknown[0]}" here (its fields: ${known.join(', ')})`);
+  if (unknown.length > 0) throw new Unsupported(fieldPath(path, unknown[0]), `there is no such field (the fields here: ${known.join(', ')})`);
   return value;
 }
 
@@ -42,7 +43,7 @@ export function arrayOf(value: unknown, path: string): unknown[] {
 /** A map of strings (labels), as an object literal. */
 export function stringMapCode(value: unknown, path: string): Expr {
   if (!isJsonObject(value)) throw new Unsupported(path, `expected a map of strings, got ${describe(value)}`);
-  return at(path, obj(Object.entries(value).map(([k, v]) => [k, lit(stringOf(v, `${path}.${k}`))] as const)));
+  return at(path, obj(Object.entries(value).map(([k, v]) => [k, at(fieldPath(path, k), lit(stringOf(v, fieldPath(path, k))))] as const)));
 }
 
 export function stringListCode(value: unknown, path: string): Expr {
@@ -241,7 +242,7 @@ const TLS_ORDER = ['mode', 'serverCertificate', 'privateKey', 'caCertificates', 
 /** An ingress listener's TLS settings. */
 export function tlsCode(value: unknown, path: string): Expr {
   const json = objectOf(value, path, TLS_ORDER);
-  if (json.mode === undefined) throw new Unsupported(`${path}.mode`, 'the typed model needs a TLS mode');
+  if (json.mode === undefined) throw new Unsupported(`${path}.mode`, 'TLS settings need a mode');
   return at(path, obj(TLS_ORDER.filter((k) => json[k] !== undefined).map((key) => {
     const field = `${path}.${key}`;
     if (key === 'mode') return [key, enumMember('SidecarTlsMode', json[key], field)] as const;

@@ -213,6 +213,25 @@ function randomSidecars(): Json[] {
   return built.chart.toJson();
 }
 
+/** Inputs a cluster export or a hand-edited file may hold: each is converted, compiles, and comes back. */
+const HOSTILE: Json[] = [
+  { apiVersion: 'networking.istio.io/v2', kind: 'Sidecar', metadata: { name: 'future', namespace: 'odd' }, spec: { egress: [{ hosts: ['./*'] }] } },
+  { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'no-spec', namespace: 'odd' } },
+  sidecar('string-spec', 'odd', 'egress: everything' as unknown as Json),
+  sidecar('string-port', 'odd', { workloadSelector: { labels: { app: 'p' } }, ingress: [{ port: { number: '8080' } }] }),
+  sidecar('hosts-string', 'odd', { workloadSelector: { labels: { app: 'h' } }, egress: [{ hosts: './*' }] }),
+  sidecar('root-with-selector', 'istio-system', { workloadSelector: { labels: { app: 'r' } }, egress: [{ hosts: ['./*'] }] }),
+  sidecar('exported', 'odd', { workloadSelector: { labels: { 'app': 'e', 'quoted key': 'x' } } }, {
+    uid: '1234', resourceVersion: '42', creationTimestamp: '2024-01-01T00:00:00Z', generation: 3,
+    annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"apiVersion":"networking.istio.io/v1","kind":"Sidecar"}\n', 'it\'s': 'a "quote"' },
+  }),
+  { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'no-namespace' }, spec: { egress: [{ hosts: ['*/*'] }] } },
+  { apiVersion: 'v1', kind: 'List', items: [sidecar('listed', 'odd', { workloadSelector: { labels: { app: 'l' } }, egress: [{ hosts: ['~/*'] }] })] },
+  { apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name: 'no-hosts', namespace: 'odd' }, spec: { ports: [{ number: 80, name: 'http' }] } },
+  sidecar('default', 'dup', { egress: [{ hosts: ['./*'] }] }),
+  sidecar('default', 'dup', { egress: [{ hosts: ['dup/*'] }] }),
+];
+
 interface Case {
   readonly name: string;
   readonly manifests: Json[];
@@ -226,6 +245,7 @@ const CASES: { [name: string]: Case } = {
   mesh: { name: 'mesh', manifests: meshExampleManifests() },
   table: { name: 'table', manifests: TABLE.map((t) => t.manifest) },
   random: { name: 'random', manifests: randomSidecars() },
+  hostile: { name: 'hostile', manifests: HOSTILE },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -427,6 +447,18 @@ describe('random valid Sidecars (the reliability suite\'s generators)', () => {
   test('25 of them round-trip', () => {
     expect(CASES.random.manifests).toHaveLength(25);
     expectRoundTrip(CASES.random.manifests, synthesize(CASES.random, false));
+  });
+});
+
+describe('odd inputs', () => {
+  test('each is converted, and all but the duplicate come back as they were', () => {
+    const output = synthesize(CASES.hostile, false);
+    const inputs = CASES.hostile.manifests.flatMap((m) => (m.kind === 'List' ? m.items : [m]));
+    expect(output).toHaveLength(inputs.length);
+    const byKey = new Map(output.map((m) => [keyOf(m), m]));
+    for (const m of inputs.filter((i) => i.metadata.namespace !== 'dup')) expect(projection(byKey.get(keyOf(m))!)).toEqual(projection(m));
+    expect(CASES.hostile.code).toContain('addUnnamespaced(new Chart(app, \'no-namespace\'));');
+    expect(CASES.hostile.code).toContain('// Left out metadata the API server sets: uid, resourceVersion, creationTimestamp, generation.');
   });
 });
 
