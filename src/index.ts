@@ -33,6 +33,7 @@ export * from './analysis/mesh-options';
 export * from './analysis/outbound-traffic-policy-mode';
 export * from './analysis/reach/reach-result';
 export * from './analysis/registry-completeness';
+export { RulePack } from './analysis/rule-pack';
 export * from './analysis/selection-via';
 export * from './analysis/suppression';
 export * from './plugin/validation-plugin';

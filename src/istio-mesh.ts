@@ -3,6 +3,7 @@ import { formatLocatedFinding, isBlocking } from './analysis/engine';
 import { Finding, Severity } from './analysis/finding';
 import { OutboundTrafficPolicyMode } from './analysis/outbound-traffic-policy-mode';
 import { RegistryCompleteness } from './analysis/registry-completeness';
+import { DEFAULT_MAX_SCOPE_HOSTS, RulePack } from './analysis/rule-pack';
 import { resolveRunSettings } from './analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from './analysis/snapshot';
 import { PropNames, unknownKeysProblem } from './analysis/unknown-keys';
@@ -75,6 +76,23 @@ export interface IstioMeshProps {
   readonly outboundTrafficPolicy?: OutboundTrafficPolicyMode;
 
   /**
+   * The opt-in rule packs to run besides the default rules, e.g. `[RulePack.LEAST_PRIVILEGE]`
+   * (docs/RULES.md lists each pack's rules). The CLI's `--pack` and the plugin's `rulePacks`
+   * mean the same.
+   *
+   * @default - none
+   */
+  readonly rulePacks?: RulePack[];
+
+  /**
+   * P-SCOPE-SIZE (least-privilege pack): a workload whose proxy is configured for more host
+   * names than this is reported. The plugin's `maxScopeHosts` means the same.
+   *
+   * @default 100
+   */
+  readonly maxScopeHosts?: number;
+
+  /**
    * Print no warnings at synth. Findings are still computed, errors still fail synth, and the
    * mesh's `findings()` still returns everything. Setting the environment variable
    * `CDK8S_ISTIO_SIDECAR_QUIET=1` does the same when this is not set.
@@ -96,7 +114,16 @@ export interface IstioMeshProps {
 
 /** Every setting of `IstioMeshProps`, once: the compiler rejects a missing or foreign name. */
 const ISTIO_MESH_PROP_NAMES: PropNames<IstioMeshProps> = {
-  rootNamespace: true, apiVersion: true, clusterDomain: true, failOn: true, quiet: true, reportFile: true, registry: true, outboundTrafficPolicy: true,
+  rootNamespace: true,
+  apiVersion: true,
+  clusterDomain: true,
+  failOn: true,
+  quiet: true,
+  reportFile: true,
+  registry: true,
+  outboundTrafficPolicy: true,
+  rulePacks: true,
+  maxScopeHosts: true,
 };
 
 /**
@@ -142,6 +169,8 @@ export class IstioMesh extends Construct {
   private _failOn = Severity.ERROR;
   private _registry = RegistryCompleteness.PARTIAL;
   private _outboundTrafficPolicy?: OutboundTrafficPolicyMode;
+  private _rulePacks: RulePack[] = [];
+  private _maxScopeHosts = DEFAULT_MAX_SCOPE_HOSTS;
   private _quiet?: boolean;
   private _reportFile?: string;
   private readonly validation: AppValidation;
@@ -155,7 +184,12 @@ export class IstioMesh extends Construct {
     // The app-wide validation: registered once per app, here, so every object is judged once.
     this.validation = new AppValidation(scope, () => ({
       run: {
-        rootNamespace: this._rootNamespace, clusterDomain: this._clusterDomain, failOn: this._failOn, registry: this._registry,
+        rootNamespace: this._rootNamespace,
+        clusterDomain: this._clusterDomain,
+        failOn: this._failOn,
+        registry: this._registry,
+        rulePacks: [...this._rulePacks],
+        maxScopeHosts: this._maxScopeHosts,
         ...(this._outboundTrafficPolicy ? { outboundTrafficPolicyMode: this._outboundTrafficPolicy, meshConfigSource: 'the IstioMesh outboundTrafficPolicy setting' } : {}),
       },
       rootNamespaceGiven: this._rootNamespaceGiven,
@@ -207,6 +241,11 @@ export class IstioMesh extends Construct {
    */
   public get outboundTrafficPolicy(): OutboundTrafficPolicyMode | undefined {
     return this._outboundTrafficPolicy;
+  }
+
+  /** The opt-in rule packs that run besides the default rules. */
+  public get rulePacks(): RulePack[] {
+    return [...this._rulePacks];
   }
 
   /** Whether synth prints no warnings (the `quiet` setting, else `CDK8S_ISTIO_SIDECAR_QUIET`). */
@@ -264,6 +303,8 @@ export class IstioMesh extends Construct {
         failOn: props.failOn ?? this._failOn,
         registry: props.registry ?? this._registry,
         outboundTrafficPolicy: props.outboundTrafficPolicy ?? this._outboundTrafficPolicy,
+        rulePacks: props.rulePacks ?? this._rulePacks,
+        maxScopeHosts: props.maxScopeHosts ?? this._maxScopeHosts,
       },
       (name) => `IstioMesh.configure(): ${name}`,
     );
@@ -288,6 +329,8 @@ export class IstioMesh extends Construct {
     this._failOn = settings.failOn;
     this._registry = settings.registry;
     this._outboundTrafficPolicy = settings.outboundTrafficPolicyMode as OutboundTrafficPolicyMode | undefined;
+    this._rulePacks = settings.rulePacks;
+    this._maxScopeHosts = settings.maxScopeHosts;
     this._apiVersion = props.apiVersion ?? this._apiVersion;
     this._quiet = props.quiet ?? this._quiet;
     this._reportFile = props.reportFile ?? this._reportFile;

@@ -1,5 +1,6 @@
 import { OutboundTrafficPolicyMode } from './outbound-traffic-policy-mode';
 import { RegistryCompleteness } from './registry-completeness';
+import { RulePack } from './rule-pack';
 
 /** The mesh the manifests are meant for: what every front door (synth, CLI, plugin) needs to know. */
 export interface MeshAnalysisOptions {
@@ -29,4 +30,19 @@ export interface MeshAnalysisOptions {
    * assumes Istio's default, ALLOW_ANY, and says so
    */
   readonly outboundTrafficPolicy?: OutboundTrafficPolicyMode;
+
+  /**
+   * The opt-in rule packs `analyze` runs besides the default rules, e.g.
+   * `[RulePack.LEAST_PRIVILEGE]`.
+   *
+   * @default - none
+   */
+  readonly rulePacks?: RulePack[];
+  /**
+   * P-SCOPE-SIZE (least-privilege pack): a workload whose proxy is configured for more host
+   * names than this is reported.
+   *
+   * @default 100
+   */
+  readonly maxScopeHosts?: number;
 }

@@ -1,4 +1,5 @@
 import { Severity } from './finding';
+import { RulePack } from './rule-pack';
 import { MeshSnapshot, SidecarResource, AnyResource } from './snapshot';
 
 /** Which layer of Istio (or which tool) the rule mirrors. */
@@ -34,6 +35,8 @@ export interface RuleDocs {
   readonly references: readonly string[];
   /** The Istio layers or tools it mirrors, first the one that decides its severity. */
   readonly sources: readonly RuleSource[];
+  /** The opt-in pack the rule belongs to; undefined: the rule always runs. */
+  readonly pack?: RulePack;
   /** Manifests for RULES.md; the registry test checks them against the rule. */
   readonly examples: {
     /** The rule reports on these. */

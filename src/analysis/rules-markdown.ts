@@ -1,14 +1,24 @@
 import { stringify } from 'yaml';
 import { Rule } from './rule';
+import { PACK_RULES } from './rules';
 import { PINNED_CRD, fieldsNewerThanPinnedRelease } from './schema/model';
 
-const GROUPS: ReadonlyArray<[prefix: string, title: string]> = [
+const GROUPS: ReadonlyArray<[prefix: string, title: string, intro?: string]> = [
   ['S-', 'Rules about one Sidecar'],
   ['X-', 'Rules across objects'],
+  ['P-', 'Least-privilege pack (opt-in)',
+    'Rules about how much each proxy can see and reach. They are off by default: turn the pack on with '
+    + '`IstioMesh.configure(app, { rulePacks: [RulePack.LEAST_PRIVILEGE] })`, the CLI\'s `lint --pack least-privilege`, '
+    + 'the plugin\'s `rulePacks: [least-privilege]` property or `MeshAnalysis.analyze(manifests, { rulePacks: [RulePack.LEAST_PRIVILEGE] })`; '
+    + 'P-SCOPE-SIZE\'s threshold is the `maxScopeHosts` setting (`--max-scope-hosts` on the CLI, default 100).'],
 ];
 
-/** docs/RULES.md, generated from the rule registry so the docs never drift from the rules. */
-export function renderRulesMarkdown(rules: readonly Rule[]): string {
+/**
+ * docs/RULES.md, generated from the rule registry so the docs never drift from the rules: `rules`,
+ * then the opt-in packs' rules in a section of their own.
+ */
+export function renderRulesMarkdown(defaultRules: readonly Rule[], packRules: readonly Rule[] = PACK_RULES): string {
+  const rules = [...defaultRules, ...packRules.filter((r) => !defaultRules.includes(r))];
   const out: string[] = [
     '# Rules',
     '',
@@ -21,13 +31,13 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
     ...schemaNote(),
     '| Rule | Severity | What is checked |',
     '| --- | --- | --- |',
-    ...rules.map((r) => `| [${r.id}](#${anchor(r.id)}) | ${r.severity} | ${cell(r.title)} |`),
+    ...rules.map((r) => `| [${r.id}](#${anchor(r.id)}) | ${r.severity}${r.pack ? ` (${r.pack} pack, opt-in)` : ''} | ${cell(r.title)} |`),
     '',
   ];
-  for (const [prefix, title] of GROUPS) {
+  for (const [prefix, title, intro] of GROUPS) {
     const group = rules.filter((r) => r.id.startsWith(prefix));
     if (group.length === 0) continue;
-    out.push(`## ${title}`, '');
+    out.push(`## ${title}`, '', ...(intro ? [intro, ''] : []));
     for (const rule of group) out.push(...renderRule(rule));
   }
   return out.join('\n');
@@ -50,6 +60,7 @@ function renderRule(rule: Rule): string[] {
     `**${rule.title}**`,
     '',
     `- Severity: ${rule.severity}`,
+    ...(rule.pack ? [`- Pack: ${rule.pack} (opt-in)`] : []),
     `- Mirrors: ${rule.sources.join('; ')}`,
     `- References: ${rule.references.length > 0 ? rule.references.join(', ') : 'none'}`,
     '',

@@ -4,6 +4,8 @@ import { analyze, isBlocking } from './engine';
 import { Finding, Severity } from './finding';
 import { ManifestEntry } from './manifest';
 import { RegistryCompleteness } from './registry-completeness';
+import { DEFAULT_MAX_SCOPE_HOSTS, RULE_PACKS, RulePack } from './rule-pack';
+import { rulesFor } from './rules';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE, OutboundTrafficMode } from './snapshot';
 import { fqdnProblem, namespaceNameProblem } from './syntax/dns';
 
@@ -21,6 +23,10 @@ export interface RunSettings {
   readonly meshConfigSource?: string;
   /** Which source each mesh setting came from, a line each, for the text output. */
   readonly notes?: readonly string[];
+  /** The opt-in rule packs turned on, each once, in the order given. */
+  readonly rulePacks: RulePack[];
+  /** P-SCOPE-SIZE's threshold (least-privilege pack): more host names than this in one scope is reported. */
+  readonly maxScopeHosts: number;
 }
 
 /** Settings as a front door received them: from flags, cdk8s.yaml, props or JavaScript, any type. */
@@ -31,6 +37,10 @@ export interface RunSettingsInput {
   readonly registry?: unknown;
   /** The mesh's outbound traffic policy mode, when the front door was told it (it wins over the input's mesh config). */
   readonly outboundTrafficPolicy?: unknown;
+  /** The opt-in rule packs to turn on: a list of pack names (default none). */
+  readonly rulePacks?: unknown;
+  /** P-SCOPE-SIZE's threshold, a positive integer (default 100). */
+  readonly maxScopeHosts?: unknown;
 }
 
 export type SettingName = keyof RunSettingsInput;
@@ -56,6 +66,7 @@ export function resolveRunSettings(input: RunSettingsInput, spell: (name: Settin
     new SettingsError(`${spell(name)} ${JSON.stringify(value)} is invalid: ${problem}`);
   const {
     rootNamespace = DEFAULT_ROOT_NAMESPACE, clusterDomain = DEFAULT_CLUSTER_DOMAIN, failOn = Severity.ERROR, registry = RegistryCompleteness.PARTIAL, outboundTrafficPolicy,
+    rulePacks = [], maxScopeHosts = DEFAULT_MAX_SCOPE_HOSTS,
   } = input;
   if (typeof rootNamespace !== 'string') throw invalid('rootNamespace', rootNamespace, 'expected a namespace name such as "istio-system"');
   const namespaceProblem = namespaceNameProblem(rootNamespace);
@@ -72,11 +83,23 @@ export function resolveRunSettings(input: RunSettingsInput, spell: (name: Settin
   if (outboundTrafficPolicy !== undefined && (typeof outboundTrafficPolicy !== 'string' || !OUTBOUND_MODES.includes(outboundTrafficPolicy))) {
     throw invalid('outboundTrafficPolicy', outboundTrafficPolicy, 'expected "REGISTRY_ONLY" or "ALLOW_ANY" (MeshConfig outboundTrafficPolicy.mode)');
   }
+  const known = `the known packs: ${RULE_PACKS.map((p) => `"${p}"`).join(', ')}`;
+  if (!Array.isArray(rulePacks)) throw invalid('rulePacks', rulePacks, `expected a list of rule pack names (${known})`);
+  for (const pack of rulePacks) {
+    if (typeof pack !== 'string' || !(RULE_PACKS as readonly string[]).includes(pack)) {
+      throw new SettingsError(`${spell('rulePacks')} ${JSON.stringify(pack)} is not a rule pack: ${known}`);
+    }
+  }
+  if (typeof maxScopeHosts !== 'number' || !Number.isInteger(maxScopeHosts) || maxScopeHosts < 1) {
+    throw invalid('maxScopeHosts', maxScopeHosts, 'expected a whole number of host names, 1 or more (default 100)');
+  }
+  const packs = [...new Set(rulePacks as RulePack[])];
   // Messages say where the mode came from: `--outbound-policy`, or `the outboundTrafficPolicy setting`.
   const spelled = spell('outboundTrafficPolicy').replace(/^.*: /, '');
   const source = spelled.startsWith('--') ? spelled : `the ${spelled} setting`;
   const outbound = outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicyMode: outboundTrafficPolicy as OutboundTrafficMode, meshConfigSource: source };
-  return { rootNamespace, clusterDomain, failOn: failOn as Severity, registry: registry as RegistryCompleteness, ...outbound };
+  const packSettings = { rulePacks: packs, maxScopeHosts };
+  return { rootNamespace, clusterDomain, failOn: failOn as Severity, registry: registry as RegistryCompleteness, ...outbound, ...packSettings };
 }
 
 /** Unsuppressed findings by severity, and suppressed ones apart. */
@@ -115,6 +138,7 @@ export function runAnalysis(entries: readonly ManifestEntry[], settings: RunSett
     registry: settings.registry,
     outboundTrafficPolicyMode: settings.outboundTrafficPolicyMode,
     meshConfigSource: settings.meshConfigSource,
+    rules: rulesFor(settings.rulePacks, { maxScopeHosts: settings.maxScopeHosts }),
   });
   return { settings, findings, summary: summarize(findings), blocking: findings.filter((f) => isBlocking(f, settings.failOn)) };
 }

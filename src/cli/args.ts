@@ -2,6 +2,7 @@ import { parseArgs as parseFlags } from 'util';
 import { InputError } from './input-error';
 import { Severity } from '../analysis/finding';
 import { RegistryCompleteness } from '../analysis/registry-completeness';
+import { RULE_PACKS, RulePack } from '../analysis/rule-pack';
 import { SettingName, SettingsError, resolveRunSettings } from '../analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
 
@@ -27,6 +28,10 @@ export interface CliOptions {
   readonly registry: RegistryCompleteness;
   /** `--root-namespace` was given: it wins over the `istio` ConfigMap of the input. */
   readonly rootNamespaceGiven: boolean;
+  /** lint: the opt-in rule packs of `--pack`. */
+  readonly rulePacks: RulePack[];
+  /** lint: `--max-scope-hosts`, P-SCOPE-SIZE's threshold. */
+  readonly maxScopeHosts: number;
   /** reach: `--from NS/WORKLOAD`. */
   readonly from?: string;
   /** reach: `--to HOST[:PORT]`. */
@@ -70,7 +75,7 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  -v, --version  show the version',
   ].join('\n'),
   lint: [
-    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--outbound-policy REGISTRY_ONLY|ALLOW_ANY] [--registry complete|partial] [--format text|json|sarif|github] [--fail-on error|warning|info] PATH...',
+    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--outbound-policy REGISTRY_ONLY|ALLOW_ANY] [--registry complete|partial] [--format text|json|sarif|github] [--fail-on error|warning|info] [--pack P]... PATH...',
     '',
     'Reports every finding about the Sidecars in PATH. Exit code: 0 when no finding reaches',
     '--fail-on, 1 when one does, 2 on a usage error, input that cannot be read, or a directory PATH',
@@ -87,6 +92,9 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '                        json, sarif (SARIF 2.1.0, for code scanning) or github (workflow-command',
     '                        annotations, for a GitHub Actions step)',
     '  --fail-on error|warning|info  the least severe finding that fails the run (default error)',
+    `  --pack P              also run the opt-in rule pack P (${RULE_PACKS.join(', ')}); repeat it or`,
+    '                        separate packs with commas (default: none; docs/RULES.md lists their rules)',
+    '  --max-scope-hosts N   P-SCOPE-SIZE (least-privilege pack): report a scope of more than N hosts (default 100)',
     '  -h, --help            show this help',
   ].join('\n'),
   explain: [
@@ -162,7 +170,7 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
   ].join('\n'),
 };
 
-type FlagSpec = { readonly [flag: string]: { readonly type: 'string' | 'boolean'; readonly short?: string } };
+type FlagSpec = { readonly [flag: string]: { readonly type: 'string' | 'boolean'; readonly short?: string; readonly multiple?: boolean } };
 
 /** The flags of each command, as `util.parseArgs` reads them. */
 const FLAGS: { readonly [command in Command]: FlagSpec } = {
@@ -173,6 +181,8 @@ const FLAGS: { readonly [command in Command]: FlagSpec } = {
     'format': { type: 'string' },
     'fail-on': { type: 'string' },
     'registry': { type: 'string' },
+    'pack': { type: 'string', multiple: true },
+    'max-scope-hosts': { type: 'string' },
     'help': { type: 'boolean', short: 'h' },
   },
   explain: {
@@ -203,7 +213,13 @@ const FLAGS: { readonly [command in Command]: FlagSpec } = {
 };
 
 const FLAG_OF_SETTING: { readonly [name in SettingName]: string } = {
-  rootNamespace: '--root-namespace', clusterDomain: '--cluster-domain', failOn: '--fail-on', registry: '--registry', outboundTrafficPolicy: '--outbound-policy',
+  rootNamespace: '--root-namespace',
+  clusterDomain: '--cluster-domain',
+  failOn: '--fail-on',
+  registry: '--registry',
+  outboundTrafficPolicy: '--outbound-policy',
+  rulePacks: '--pack',
+  maxScopeHosts: '--max-scope-hosts',
 };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -215,16 +231,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   const command: Command = first;
 
-  let parsed: { values: { [flag: string]: string | boolean | undefined }; positionals: string[] };
+  let parsed: { values: { [flag: string]: string | string[] | boolean | undefined }; positionals: string[] };
   try {
-    parsed = parseFlags({ args: [...rest], options: FLAGS[command], allowPositionals: true, strict: true });
+    parsed = parseFlags({ args: [...rest], options: FLAGS[command], allowPositionals: true, strict: true }) as typeof parsed;
   } catch (error) {
     throw new InputError(`${flagProblem(error, command)}; see \`cdk8s-istio-sidecar ${command} --help\``);
   }
   const { values, positionals: paths } = parsed;
   if (values.help) return { kind: 'help', command };
   for (const [flag, value] of Object.entries(values)) {
-    if (value === '') throw new InputError(`--${flag} needs a value`);
+    if (value === '' || (Array.isArray(value) && value.includes(''))) throw new InputError(`--${flag} needs a value`);
   }
   const format = ((values.format as string | undefined) ?? (command === 'generate' ? 'yaml' : 'text')) as OutputFormat;
   const formats = FORMATS[command];
@@ -235,8 +251,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   try {
     settings = resolveRunSettings(
       {
-        rootNamespace: values['root-namespace'], clusterDomain: values['cluster-domain'], failOn: values['fail-on'], registry: values.registry,
+        rootNamespace: values['root-namespace'],
+        clusterDomain: values['cluster-domain'],
+        failOn: values['fail-on'],
+        registry: values.registry,
         outboundTrafficPolicy: values['outbound-policy'],
+        rulePacks: ((values.pack as string[] | undefined) ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()),
+        maxScopeHosts: wholeNumber(values['max-scope-hosts'] as string | undefined),
       },
       (name) => FLAG_OF_SETTING[name],
     );
@@ -254,6 +275,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     kind: 'run',
     options: { command, paths, format, ...settings, rootNamespaceGiven: values['root-namespace'] !== undefined, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(traffic !== undefined ? { traffic } : {}) },
   };
+}
+
+/** A flag's number as written ("100" is 100); anything else as written, for the settings to reject. */
+function wholeNumber(value: string | undefined): number | string | undefined {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** util.parseArgs's errors, said in this CLI's words (its own name them by code). */

@@ -8,7 +8,9 @@ import { PropNames, unknownKeysProblem } from '../analysis/unknown-keys';
 import { FieldRequest, SourcePosition, entryOfFindings, locateFields } from '../positions';
 
 /** The `properties` the plugin reads from cdk8s.yaml, as the run settings name them. */
-const KNOWN_PROPERTIES: PropNames<RunSettingsInput> = { rootNamespace: true, clusterDomain: true, failOn: true, registry: true, outboundTrafficPolicy: true };
+const KNOWN_PROPERTIES: PropNames<RunSettingsInput> = {
+  rootNamespace: true, clusterDomain: true, failOn: true, registry: true, outboundTrafficPolicy: true, rulePacks: true, maxScopeHosts: true,
+};
 
 /** The part of cdk8s-cli's ValidationContext the plugin uses (typed here: cdk8s-cli is not a dependency). */
 interface PluginContext {
@@ -44,13 +46,15 @@ export class SidecarValidationPlugin {
    * (default cluster.local), `failOn` (`error`, the default, `warning` or `info`) and `registry`
    * (`partial`, the default, or `complete` when the manifests are the whole service registry)
    * and `outboundTrafficPolicy` (`REGISTRY_ONLY` or `ALLOW_ANY`, the mesh's mode; default: the
-   * `istio` ConfigMap among the manifests, else unknown)
+   * `istio` ConfigMap among the manifests, else unknown), `rulePacks` (a list of opt-in rule
+   * packs, e.g. `[least-privilege]`; default none) and `maxScopeHosts` (P-SCOPE-SIZE's
+   * threshold, default 100)
    */
   public constructor(properties: { [key: string]: any } = {}) {
     const unknown = unknownKeysProblem(properties, KNOWN_PROPERTIES, ['property', 'properties']);
     if (unknown) throw new Error(`cdk8s-istio-sidecar plugin: ${unknown}`);
-    const { rootNamespace, clusterDomain, failOn, registry, outboundTrafficPolicy } = properties ?? {};
-    this.settings = resolveRunSettings({ rootNamespace, clusterDomain, failOn, registry, outboundTrafficPolicy }, (name) => `cdk8s-istio-sidecar plugin: ${name}`);
+    const { rootNamespace, clusterDomain, failOn, registry, outboundTrafficPolicy, rulePacks, maxScopeHosts } = properties ?? {};
+    this.settings = resolveRunSettings({ rootNamespace, clusterDomain, failOn, registry, outboundTrafficPolicy, rulePacks, maxScopeHosts }, (name) => `cdk8s-istio-sidecar plugin: ${name}`);
     this.rootNamespaceGiven = rootNamespace !== undefined;
   }
 

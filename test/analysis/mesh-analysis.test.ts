@@ -58,7 +58,7 @@ describe('MeshAnalysis options are checked as every front door checks them', () 
     [{ rootNamespace: 'Istio_System' }, 'MeshAnalysis: rootNamespace "Istio_System" is invalid: expected a namespace name'],
     [{ clusterDomain: 'cluster..local' }, 'MeshAnalysis: clusterDomain "cluster..local" is invalid: '],
     [{ rootNamespace: 7 as unknown as string }, 'MeshAnalysis: rootNamespace 7 is invalid: expected a namespace name such as "istio-system"'],
-    [{ rootNamepsace: 'istio-config' } as object, 'MeshAnalysis: unknown option "rootNamepsace" (did you mean "rootNamespace"?); expected rootNamespace, clusterDomain, registry and outboundTrafficPolicy'],
+    [{ rootNamepsace: 'istio-config' } as object, 'MeshAnalysis: unknown option "rootNamepsace" (did you mean "rootNamespace"?); expected rootNamespace, clusterDomain, registry, outboundTrafficPolicy, rulePacks and maxScopeHosts'],
     [{ outboundTrafficPolicy: 'allow-any' as OutboundTrafficPolicyMode }, 'MeshAnalysis: outboundTrafficPolicy "allow-any" is invalid: expected "REGISTRY_ONLY" or "ALLOW_ANY"'],
     [{ registry: 'whole' as RegistryCompleteness }, 'MeshAnalysis: registry "whole" is invalid: expected "complete" or "partial"'],
   ])('%j is refused by analyze and explain', (options, message) => {

@@ -2,7 +2,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { basename, dirname, join } from 'path';
 import { analyze } from '../../src/analysis/engine';
 import { Severity } from '../../src/analysis/finding';
-import { RULES } from '../../src/analysis/rules';
+import { RulePack } from '../../src/analysis/rule-pack';
+import { PACK_RULES, RULES, findRule, rulesFor } from '../../src/analysis/rules';
+
+/** Every registered rule: the default ones and the opt-in packs'. */
+const ALL_RULES = [...RULES, ...PACK_RULES];
 
 const RULE_TESTS = join(__dirname, 'rules');
 const RULE_SOURCES = join(__dirname, '..', '..', 'src', 'analysis', 'rules');
@@ -98,12 +102,21 @@ describe('rule registry', () => {
   });
 
   test('ids are unique and well-formed', () => {
-    const ids = RULES.map((r) => r.id);
+    const ids = ALL_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^[SX](-[A-Z0-9]+)+$/);
+    for (const id of RULES.map((r) => r.id)) expect(id).toMatch(/^[SX](-[A-Z0-9]+)+$/);
+    for (const id of PACK_RULES.map((r) => r.id)) expect(id).toMatch(/^P(-[A-Z0-9]+)+$/);
   });
 
-  test.each(RULES.map((r) => [r.id, r] as const))('%s is documented', (_id, rule) => {
+  test('pack rules are in no default run, each names its pack, and rulesFor adds them', () => {
+    expect(RULES.filter((r) => r.pack !== undefined)).toEqual([]);
+    for (const rule of PACK_RULES) expect(Object.values(RulePack)).toContain(rule.pack);
+    expect(rulesFor([])).toBe(RULES);
+    expect(rulesFor([RulePack.LEAST_PRIVILEGE]).map((r) => r.id)).toEqual([...RULES, ...PACK_RULES].map((r) => r.id));
+    for (const rule of PACK_RULES) expect(findRule(rule.id)).toBe(rule);
+  });
+
+  test.each(ALL_RULES.map((r) => [r.id, r] as const))('%s is documented', (_id, rule) => {
     expect(Object.values(Severity)).toContain(rule.severity);
     for (const text of [rule.title, rule.why, rule.fix]) expect(text.trim().length).toBeGreaterThan(10);
     expect(rule.sources.length).toBeGreaterThan(0);
@@ -111,7 +124,7 @@ describe('rule registry', () => {
     expect(rule.examples.passing.length).toBeGreaterThan(0);
   });
 
-  test.each(RULES.map((r) => [r.id, r] as const))('%s: its documented examples behave as documented', (_id, rule) => {
+  test.each(ALL_RULES.map((r) => [r.id, r] as const))('%s: its documented examples behave as documented', (_id, rule) => {
     const run = (manifests: readonly unknown[]) =>
       analyze(manifests.map((manifest) => ({ manifest })), { rules: [rule] }).filter((f) => f.ruleId === rule.id);
     expect(run(rule.examples.failing).length).toBeGreaterThan(0);
@@ -120,7 +133,7 @@ describe('rule registry', () => {
 
   test('every rule has exactly one case table, and every case table names a registered rule', () => {
     const tabled = idsWithCaseTables().sort();
-    expect(tabled).toEqual(RULES.map((r) => r.id).sort());
+    expect(tabled).toEqual(ALL_RULES.map((r) => r.id).sort());
   });
 
   test('every rule lives in a file of its group named after its id, one rule per file, helpers apart', () => {
@@ -128,7 +141,7 @@ describe('rule registry', () => {
     const misnamed = [...files].filter(([file, ids]) => ids.length !== 1 || basename(file) !== `${fileNameOf(ids[0])}.ts`);
     expect(misnamed).toEqual([]);
     const declared = [...files.values()].flat().sort();
-    expect(declared).toEqual(RULES.map((r) => r.id).sort());
+    expect(declared).toEqual(ALL_RULES.map((r) => r.id).sort());
   });
 
   test('every case table is named after the rule it tests', () => {

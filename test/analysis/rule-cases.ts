@@ -78,13 +78,15 @@ export function findingsOf(rule: Rule, c: RuleCase, suppress = false): Finding[]
 /**
  * A cdk8s app holding the case's manifests: one Chart per namespace (with that namespace; objects
  * without one go to a chart without one), each manifest an ApiObject with its own metadata, and
- * the case's root namespace configured on the IstioMesh. Returns the ApiObjects by construct path.
+ * the case's root namespace (and `rule`'s pack, if it has one) configured on the IstioMesh. Returns the ApiObjects by construct path.
  * What cdk8s cannot hold (a non-object, no apiVersion or kind) is left out: the engine skips it too;
  * cdk8s names an object that has no metadata.name.
  */
-export function appOf(c: RuleCase): { app: App; objects: Map<string, ApiObject> } {
+export function appOf(c: RuleCase, rule?: Rule): { app: App; objects: Map<string, ApiObject> } {
   const app = Testing.app();
   if (c.rootNamespace !== undefined || c.registry !== undefined) IstioMesh.configure(app, { rootNamespace: c.rootNamespace, registry: c.registry });
+  // A pack rule runs only with its pack on.
+  if (rule?.pack !== undefined) IstioMesh.configure(app, { rulePacks: [rule.pack] });
   const charts = new Map<string, Chart>();
   const objects = new Map<string, ApiObject>();
   for (const manifest of c.manifests ?? [sidecarManifest(c.spec)]) {
@@ -115,7 +117,7 @@ function constructId(text: string): string {
 /** A mesh rule's findings from `IstioMesh.of(app).findings()`; suppressed on each subject's construct. */
 function meshFindingsOf(rule: Rule, c: RuleCase, suppress: boolean): Finding[] {
   const run = (suppressAt: ReadonlySet<string | undefined> = new Set()) => {
-    const { app, objects } = appOf(c);
+    const { app, objects } = appOf(c, rule);
     for (const [path, object] of objects) if (suppressAt.has(path)) RuleSuppressions.add(object, rule.id, SUPPRESSION_REASON);
     // The app prints its warnings; the case's findings are what is checked.
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -140,8 +140,8 @@ describe('SidecarValidationPlugin', () => {
     [{ rootNamespace: 3 }, 'cdk8s-istio-sidecar plugin: rootNamespace 3 is invalid: expected a namespace name'],
     [{ rootNamespace: 'Istio_System' }, 'cdk8s-istio-sidecar plugin: rootNamespace "Istio_System" is invalid: expected a namespace name: at most 63 lower-case letters'],
     [{ clusterDomain: 'cluster..local' }, 'cdk8s-istio-sidecar plugin: clusterDomain "cluster..local" is invalid: '],
-    [{ rootNamepsace: 'x' }, 'cdk8s-istio-sidecar plugin: unknown property "rootNamepsace" (did you mean "rootNamespace"?); expected rootNamespace, clusterDomain, failOn and registry'],
-    [{ a: 1, b: 2 }, 'cdk8s-istio-sidecar plugin: unknown properties "a", "b"; expected rootNamespace, clusterDomain, failOn and registry'],
+    [{ rootNamepsace: 'x' }, 'cdk8s-istio-sidecar plugin: unknown property "rootNamepsace" (did you mean "rootNamespace"?); expected rootNamespace, clusterDomain, failOn, registry, outboundTrafficPolicy, rulePacks and maxScopeHosts'],
+    [{ a: 1, b: 2 }, 'cdk8s-istio-sidecar plugin: unknown properties "a", "b"; expected rootNamespace, clusterDomain, failOn, registry, outboundTrafficPolicy, rulePacks and maxScopeHosts'],
     [{ registry: 'full' }, 'cdk8s-istio-sidecar plugin: registry "full" is invalid: expected "complete" or "partial" ("complete" when the input is a whole cluster export)'],
   ])('refuses bad properties %j', (properties, message) => {
     expect(() => new SidecarValidationPlugin(properties)).toThrow(message);

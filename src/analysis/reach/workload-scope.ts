@@ -277,3 +277,27 @@ function stableJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
+
+const sidecarScopes = new WeakMap<MeshSnapshot, Map<SidecarResource | undefined, Map<string, Omit<WorkloadScope, 'selection'>>>>();
+
+/**
+ * The scope `sidecar` (undefined: no Sidecar, istiod's default) would give a workload of
+ * `namespace`: one of `meshScopes` when some workload has it, else built once per snapshot.
+ */
+export function scopeOfSidecar(mesh: MeshSnapshot, sidecar: SidecarResource | undefined, namespace: string): Omit<WorkloadScope, 'selection'> {
+  let bySidecar = sidecarScopes.get(mesh);
+  if (!bySidecar) {
+    sidecarScopes.set(mesh, bySidecar = new Map());
+    // Seeded with the scopes meshScopes built, so none is built twice.
+    for (const scope of meshScopes(mesh).scopes) {
+      let seeded = bySidecar.get(scope.sidecar);
+      if (!seeded) bySidecar.set(scope.sidecar, seeded = new Map());
+      if (!seeded.has(scope.namespace)) seeded.set(scope.namespace, scope);
+    }
+  }
+  let byNamespace = bySidecar.get(sidecar);
+  if (!byNamespace) bySidecar.set(sidecar, byNamespace = new Map());
+  let scope = byNamespace.get(namespace);
+  if (!scope) byNamespace.set(namespace, scope = buildScope(mesh, registryIndex(mesh), sidecar, namespace));
+  return scope;
+}
