@@ -196,7 +196,9 @@ function writeModule(objects: readonly Converted[], skipped: readonly string[], 
       if (m.code.suppressions.length > 0) imports.library.add('RuleSuppressions');
     }
     const kinds = summary(members);
-    const doc = namespace ? `/** The ${kinds} of namespace ${namespace}. */` : '/** The ' + kinds + ' without a namespace (kubectl puts them in its current one). */';
+    const doc = namespace
+      ? `/** Adds the objects of namespace ${namespace} to \`chart\`: ${kinds}. */`
+      : `/** Adds the objects without a namespace (kubectl puts them in its current one) to \`chart\`: ${kinds}. */`;
     functions.push({ name, namespace, text: `${doc}\nexport function ${name}(chart: Chart): void {\n${statements.join('\n')}\n}` });
   }
   const configure = rootNamespace !== DEFAULT_ROOT_NAMESPACE;
