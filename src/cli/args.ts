@@ -75,7 +75,7 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  -v, --version  show the version',
   ].join('\n'),
   lint: [
-    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--outbound-policy REGISTRY_ONLY|ALLOW_ANY] [--registry complete|partial] [--format text|json|sarif|github] [--fail-on error|warning|info] [--pack P]... PATH...',
+    'Usage: cdk8s-istio-sidecar lint [--root-namespace NS] [--cluster-domain D] [--outbound-policy REGISTRY_ONLY|ALLOW_ANY] [--registry complete|partial] [--format text|json|sarif|github] [--fail-on error|warning|info] [--pack P]... [--max-scope-hosts N] PATH...',
     '',
     'Reports every finding about the Sidecars in PATH. Exit code: 0 when no finding reaches',
     '--fail-on, 1 when one does, 2 on a usage error, input that cannot be read, or a directory PATH',
