@@ -80,6 +80,18 @@ describe('the least-privilege pack is on when asked', () => {
     expect(viaCli('--pack', 'least-privilege,least-privilege').ids).toEqual(PACK_IDS);
   });
 
+  test('--format sarif describes the pack\'s rules, so every P- result has its rule', () => {
+    const run = lintInProcess(['--pack', 'least-privilege', '--format', 'sarif', '-'], MANIFESTS.map((m) => stringify(m)).join('---\n'));
+    const log = JSON.parse(run.stdout);
+    const described: string[] = log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
+    const results: Array<{ ruleId: string; ruleIndex?: number }> = log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId.startsWith('P-'));
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) expect(described[result.ruleIndex as number]).toBe(result.ruleId);
+    // Without the pack, its rules are not described.
+    const plain = JSON.parse(lintInProcess(['--format', 'sarif', '-'], MANIFESTS.map((m) => stringify(m)).join('---\n')).stdout);
+    expect(plain.runs[0].tool.driver.rules.some((r: { id: string }) => r.id.startsWith('P-'))).toBe(false);
+  });
+
   test('MeshAnalysis.analyze({ rulePacks })', () => {
     expect(packIds(MeshAnalysis.analyze(MANIFESTS, { rulePacks: [RulePack.LEAST_PRIVILEGE] }))).toEqual(PACK_IDS);
   });

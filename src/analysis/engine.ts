@@ -1,12 +1,12 @@
 import { Finding, Severity } from './finding';
 import { ManifestEntry, shortRef } from './manifest';
 import { MeshReportOptions, Rule, SidecarRule } from './rule';
-import { RULES } from './rules';
+import { rulesFor } from './rules';
 import { AnyResource, MeshOptions, MeshSnapshot } from './snapshot';
 
 /** Options of one analysis run. */
 export interface AnalysisOptions extends MeshOptions {
-  /** The rules to run. Defaults to every registered rule. */
+  /** The rules to run. Defaults to every registered rule, and those of the packs in `rulePacks`. */
   readonly rules?: readonly Rule[];
 }
 
@@ -19,7 +19,7 @@ export const RULE_FAILURE_ID = 'ENGINE-RULE-FAILED';
  */
 export function analyze(entries: readonly ManifestEntry[], options: AnalysisOptions = {}): Finding[] {
   const mesh = new MeshSnapshot(entries, options);
-  const rules = options.rules ?? RULES;
+  const rules = options.rules ?? rulesFor(options.rulePacks ?? [], { maxScopeHosts: options.maxScopeHosts });
   const collected: Array<{ index: number; finding: Finding }> = [];
   const add = (rule: Rule, subject: AnyResource, path: string, message: string, extra: MeshReportOptions = {}) => {
     // A finding across objects is one problem: a suppression on any object involved covers it,

@@ -4,7 +4,7 @@ import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import { LintReport, findingMessage, relativePath } from './report';
 import { RULE_FAILURE_ID } from '../analysis/engine';
 import { Finding, Severity } from '../analysis/finding';
-import { RULES } from '../analysis/rules';
+import { rulesFor } from '../analysis/rules';
 import { SourcePosition } from '../positions';
 
 /** Where the tool and its rule docs live, and what it is called. */
@@ -26,13 +26,15 @@ const LEVEL: { readonly [severity in Severity]: 'error' | 'warning' | 'note' } =
 };
 
 /**
- * `lint --format sarif`: a SARIF 2.1.0 log with one run. The driver lists every rule (from the
- * rule registry, as docs/RULES.md does); each finding is a result, located at its file (relative
+ * `lint --format sarif`: a SARIF 2.1.0 log with one run. The driver lists every rule the run
+ * ran (from the rule registry, as docs/RULES.md does, with the packs turned on); each finding is a result, located at its file (relative
  * to `cwd`), line and column. A finding suppressed by annotation is a result with a suppression
  * that gives the reason, so code scanning shows it as dismissed.
  */
 export function lintSarif(report: LintReport, tool: ToolInfo, cwd: string = process.cwd()): string {
-  const rules: ReportingDescriptor[] = RULES.map((rule) => ({
+  const { rulePacks, maxScopeHosts } = report.result.settings;
+  // The rules the run ran: the default ones, and those of the packs it turned on.
+  const rules: ReportingDescriptor[] = rulesFor(rulePacks, { maxScopeHosts }).map((rule) => ({
     id: rule.id,
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.why },
