@@ -9,12 +9,12 @@ import { answerJson, answerText, reachJson, reachText } from './reach-report';
 import { LintReport, describe, explainJson, explainText, lintGithub, lintJson, lintText } from './report';
 import { ToolInfo, lintSarif } from './sarif';
 import { MeshConfigError, withMeshConfig } from '../analysis/mesh-config';
-import { RunSettings, runAnalysis } from '../analysis/run';
 import { ReachQueryError, askReach, scopesOf, workloadReachOf } from '../analysis/reach/reach-report';
 import { meshScopes } from '../analysis/reach/workload-scope';
+import { RunSettings, runAnalysis } from '../analysis/run';
 import { WorkloadSelection, selectSidecars } from '../analysis/selection';
 import { MeshSnapshot } from '../analysis/snapshot';
-import { ConversionError, convertToTypeScript, convertibleObjects } from '../convert/convert';
+import type * as Convert from '../convert/convert';
 import { generateCommand } from '../generate/command';
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -87,6 +87,9 @@ function run(cliOptions: CliOptions, io: CliIo): number {
 
 /** convert: the module, or exit 2 when PATH holds nothing to convert. */
 function convert(manifests: unknown[], options: CliOptions & RunSettings, io: CliIo): number {
+  // Loaded here, not at the top: it brings the constructs and cdk8s, which lint must not pay for.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ConversionError, convertToTypeScript, convertibleObjects } = require('../convert/convert') as typeof Convert;
   if (convertibleObjects(manifests).length === 0) {
     throw new InputError(`${options.paths.join(', ')} holds no Sidecar or ServiceEntry (networking.istio.io) to convert`);
   }
