@@ -153,7 +153,9 @@ describe('the three front doors agree', () => {
 describe('declared calls: the three front doors agree', () => {
   const CALLS = 'cdk8s-istio-sidecar.io/calls';
   const deployment = (namespace: string, name: string, calls: string) => ({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace },
     spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name }, annotations: { [CALLS]: calls } }, spec: { containers: [{ name: 'app', image: name }] } } },
   });
   const sidecar = (namespace: string, hosts: string[], mode?: string) => ({

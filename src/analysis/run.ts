@@ -65,8 +65,8 @@ export function resolveRunSettings(input: RunSettingsInput, spell: (name: Settin
   const invalid = (name: SettingName, value: unknown, problem: string) =>
     new SettingsError(`${spell(name)} ${JSON.stringify(value)} is invalid: ${problem}`);
   const {
-    rootNamespace = DEFAULT_ROOT_NAMESPACE, clusterDomain = DEFAULT_CLUSTER_DOMAIN, failOn = Severity.ERROR, registry = RegistryCompleteness.PARTIAL, outboundTrafficPolicy,
-    rulePacks = [], maxScopeHosts = DEFAULT_MAX_SCOPE_HOSTS,
+    rootNamespace = DEFAULT_ROOT_NAMESPACE, clusterDomain = DEFAULT_CLUSTER_DOMAIN, failOn = Severity.ERROR, registry = RegistryCompleteness.PARTIAL,
+    outboundTrafficPolicy, rulePacks = [], maxScopeHosts = DEFAULT_MAX_SCOPE_HOSTS,
   } = input;
   if (typeof rootNamespace !== 'string') throw invalid('rootNamespace', rootNamespace, 'expected a namespace name such as "istio-system"');
   const namespaceProblem = namespaceNameProblem(rootNamespace);
@@ -97,7 +97,9 @@ export function resolveRunSettings(input: RunSettingsInput, spell: (name: Settin
   // Messages say where the mode came from: `--outbound-policy`, or `the outboundTrafficPolicy setting`.
   const spelled = spell('outboundTrafficPolicy').replace(/^.*: /, '');
   const source = spelled.startsWith('--') ? spelled : `the ${spelled} setting`;
-  const outbound = outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicyMode: outboundTrafficPolicy as OutboundTrafficMode, meshConfigSource: source };
+  const outbound = outboundTrafficPolicy === undefined
+    ? {}
+    : { outboundTrafficPolicyMode: outboundTrafficPolicy as OutboundTrafficMode, meshConfigSource: source };
   const packSettings = { rulePacks: packs, maxScopeHosts };
   return { rootNamespace, clusterDomain, failOn: failOn as Severity, registry: registry as RegistryCompleteness, ...outbound, ...packSettings };
 }

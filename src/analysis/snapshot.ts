@@ -131,8 +131,11 @@ export class MeshSnapshot {
       } else if (isCoreKind(manifest, 'Service')) {
         if (namespace !== undefined && resource.ref.name) {
           addHost({
-            host: `${resource.ref.name}.${namespace}.svc.${clusterDomain}`, source: resource, kind: 'Service',
-            exportTo: exportToOf(manifest, namespace), ports: portNumbersOf(manifest, 'port'),
+            host: `${resource.ref.name}.${namespace}.svc.${clusterDomain}`,
+            source: resource,
+            kind: 'Service',
+            exportTo: exportToOf(manifest, namespace),
+            ports: portNumbersOf(manifest, 'port'),
           });
         }
       } else if (isCoreKind(manifest, 'Namespace')) {

@@ -25,7 +25,9 @@ export function reachJson(workloads: readonly WorkloadReach[]): string[] {
       hosts = JSON.stringify(w.hosts.map((h) => ({ host: h.host, namespace: h.namespace, kind: h.kind, ports: h.ports })));
       hostsJson.set(w.hosts, hosts);
     }
-    const head = JSON.stringify({ workload: workloadJson(w.workload), sidecar: sidecarJson(w.sidecar), outboundTrafficPolicy: w.outboundTrafficPolicy });
+    const head = JSON.stringify({
+      workload: workloadJson(w.workload), sidecar: sidecarJson(w.sidecar), outboundTrafficPolicy: w.outboundTrafficPolicy,
+    });
     return `${head.slice(0, -1)},"hosts":${hosts}}`;
   });
   if (lines.length === 0) return ['{"workloads":[]}'];

@@ -222,7 +222,10 @@ const HOSTILE: Json[] = [
   sidecar('hosts-string', 'odd', { workloadSelector: { labels: { app: 'h' } }, egress: [{ hosts: './*' }] }),
   sidecar('root-with-selector', 'istio-system', { workloadSelector: { labels: { app: 'r' } }, egress: [{ hosts: ['./*'] }] }),
   sidecar('exported', 'odd', { workloadSelector: { labels: { 'app': 'e', 'quoted key': 'x' } } }, {
-    uid: '1234', resourceVersion: '42', creationTimestamp: '2024-01-01T00:00:00Z', generation: 3,
+    uid: '1234',
+    resourceVersion: '42',
+    creationTimestamp: '2024-01-01T00:00:00Z',
+    generation: 3,
     annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"apiVersion":"networking.istio.io/v1","kind":"Sidecar"}\n', 'it\'s': 'a "quote"' },
   }),
   { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'no-namespace' }, spec: { egress: [{ hosts: ['*/*'] }] } },

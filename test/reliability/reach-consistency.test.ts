@@ -4,10 +4,10 @@
 // through under ALLOW_ANY. A model that listed a host it does not route, or routed one it does
 // not list, fails here.
 import fc from 'fast-check';
+import { SEED } from './harness';
 import { answer } from '../../src/analysis/reach/reach-answer';
 import { meshScopes } from '../../src/analysis/reach/workload-scope';
 import { MeshSnapshot } from '../../src/analysis/snapshot';
-import { SEED } from './harness';
 
 const NAMESPACES = ['a', 'b', 'c'];
 const PORTS = [80, 443, 9080];
@@ -48,16 +48,21 @@ const mesh = fc.record({
   meshMode,
   manifests: [
     ...sidecars.map((s) => ({
-      apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: s.namespace },
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Sidecar',
+      metadata: { name: 'default', namespace: s.namespace },
       spec: { ...(s.egress.length > 0 ? { egress: s.egress } : {}), ...(s.mode ? { outboundTrafficPolicy: { mode: s.mode } } : {}) },
     })),
     ...services.map((s) => ({
-      apiVersion: 'v1', kind: 'Service',
+      apiVersion: 'v1',
+      kind: 'Service',
       metadata: { name: s.name, namespace: s.namespace, ...(s.exportTo ? { annotations: { 'networking.istio.io/exportTo': s.exportTo } } : {}) },
       spec: { ports: s.ports.map((port) => ({ port })) },
     })),
     ...entries.map((e, i) => ({
-      apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name: `se${i}`, namespace: e.namespace },
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'ServiceEntry',
+      metadata: { name: `se${i}`, namespace: e.namespace },
       spec: { hosts: e.hosts, ports: e.ports.map((number) => ({ number, name: `p${number}`, protocol: 'TCP' })) },
     })),
     ...NAMESPACES.map((ns) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'caller', namespace: ns }, spec: {} })),

@@ -1,10 +1,10 @@
 // The reach model as tools see it: each workload's scope, and the answer to one question, as the
 // public API's plain objects (reach-result.ts). The CLI's JSON is built from these, so the two
 // never disagree.
-import { answer } from './reach-answer';
 import { declaredCallTarget } from './declared-calls';
-import { WorkloadScope, meshScopes } from './workload-scope';
+import { answer } from './reach-answer';
 import { ReachResult, ReachVia, ReachableHost, WorkloadReach } from './reach-result';
+import { WorkloadScope, meshScopes } from './workload-scope';
 import { ResourceRef } from '../finding';
 import { OutboundTrafficPolicyMode } from '../outbound-traffic-policy-mode';
 import { MeshSnapshot } from '../snapshot';

@@ -2,8 +2,8 @@ import { Severity } from '../../finding';
 import { declaredCallItems } from '../../reach/declared-calls';
 import { MeshRule, RuleSource } from '../../rule';
 import { CALLS_ANNOTATION, CALL_FORM } from '../../syntax/call';
-import { deploymentManifest } from '../support/mesh-examples';
 import { CALL_CONCERNS } from '../support/declared-call-outcomes';
+import { deploymentManifest } from '../support/mesh-examples';
 
 // O(c): each entry of each workload's annotation is read once.
 export const callSyntax: MeshRule = {

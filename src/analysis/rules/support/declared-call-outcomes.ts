@@ -1,7 +1,7 @@
 // What happens to each call a workload declares, judged once per snapshot for the three rules
 // that report on it (undefined host, outside the scope, passed through).
-import { ReachAnswer, answer, definitionsOf } from '../../reach/reach-answer';
 import { DeclaredCall, declaredCallItems, declaredCalls } from '../../reach/declared-calls';
+import { ReachAnswer, answer, definitionsOf } from '../../reach/reach-answer';
 import { WorkloadScope, meshScopes } from '../../reach/workload-scope';
 import { MeshSnapshot } from '../../snapshot';
 import { formatCall } from '../../syntax/call';

@@ -17,12 +17,16 @@ export const service = (namespace: string, name: string, ports: number[], annota
 });
 
 export const serviceEntry = (namespace: string, name: string, hosts: string[], ports: number[]) => ({
-  apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name, namespace },
+  apiVersion: 'networking.istio.io/v1',
+  kind: 'ServiceEntry',
+  metadata: { name, namespace },
   spec: { hosts, location: 'MESH_EXTERNAL', resolution: 'DNS', ports: ports.map((number) => ({ number, name: `p${number}`, protocol: 'TCP' })) },
 });
 
 export const sidecar = (egress: unknown[], mode?: 'REGISTRY_ONLY' | 'ALLOW_ANY', namespace = 'prod') => ({
-  apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace },
+  apiVersion: 'networking.istio.io/v1',
+  kind: 'Sidecar',
+  metadata: { name: 'default', namespace },
   spec: { egress, ...(mode ? { outboundTrafficPolicy: { mode } } : {}) },
 });
 

@@ -1,7 +1,7 @@
+import { POD_PATH, api, caller, reviews, sidecar } from './helpers';
 import { Severity } from '../../../../src/analysis/finding';
 import { RegistryCompleteness } from '../../../../src/analysis/registry-completeness';
 import { describeRule } from '../../rule-cases';
-import { POD_PATH, api, caller, reviews, sidecar } from './helpers';
 
 describeRule('X-CALL-HOST-UNDEFINED', {
   good: [

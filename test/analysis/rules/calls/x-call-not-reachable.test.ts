@@ -1,5 +1,5 @@
-import { describeRule } from '../../rule-cases';
 import { POD_PATH, api, caller, reviews, service, sidecar } from './helpers';
+import { describeRule } from '../../rule-cases';
 
 const ratings = service('bookinfo', 'ratings', [9080, 9090]);
 

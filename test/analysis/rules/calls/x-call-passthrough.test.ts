@@ -1,6 +1,6 @@
+import { POD_PATH, api, caller, reviews, sidecar } from './helpers';
 import { Severity } from '../../../../src/analysis/finding';
 import { describeRule } from '../../rule-cases';
-import { POD_PATH, api, caller, reviews, sidecar } from './helpers';
 
 describeRule('X-CALL-PASSTHROUGH', {
   good: [

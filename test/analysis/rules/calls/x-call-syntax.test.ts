@@ -1,6 +1,6 @@
+import { OBJECT_PATH, POD_PATH, caller, reviews } from './helpers';
 import { CALLS_ANNOTATION } from '../../../../src/analysis/syntax/call';
 import { describeRule } from '../../rule-cases';
-import { OBJECT_PATH, POD_PATH, caller, reviews } from './helpers';
 
 const invalid = (n: number, text: string, problem: string) => new RegExp(`^entry ${n} of ${CALLS_ANNOTATION.replace(/\./g, '\\.')}, "${text.replace(/[.*]/g, (c) => `\\${c}`)}", is invalid: ${problem}`);
 
