@@ -243,6 +243,11 @@ export class IstioMesh extends Construct {
     return this._outboundTrafficPolicy;
   }
 
+  /** The P-SCOPE-SIZE threshold of the least-privilege pack. */
+  public get maxScopeHosts(): number {
+    return this._maxScopeHosts;
+  }
+
   /** The opt-in rule packs that run besides the default rules. */
   public get rulePacks(): RulePack[] {
     return [...this._rulePacks];

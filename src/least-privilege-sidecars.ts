@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ManifestEntry } from './analysis/manifest';
 import { declaredCallItems, declaredCalls } from './analysis/reach/declared-calls';
 import { ANALYZED_KINDS, MeshSnapshot, WorkloadResource } from './analysis/snapshot';
-import { CALLS_ANNOTATION } from './analysis/syntax/call';
+import { CALLS_ANNOTATION, parseCallList } from './analysis/syntax/call';
 import { WORKLOAD_KINDS, podMetadataOf } from './analysis/workloads';
 import { EgressHost } from './egress-host';
 import { EgressListenerOptions } from './egress-listener';
@@ -129,7 +129,10 @@ export class LeastPrivilegeSidecars extends Construct {
         egress: [listener],
       });
     });
-    const namespaces = [...new Set(this.covered.map((w) => w.metadata.namespace as string))].sort();
+    // No namespace default in the root namespace: a Sidecar without a selector there is the
+    // mesh-wide default, and would tighten every namespace that has none of its own.
+    const rootNamespace = IstioMesh.of(this).rootNamespace;
+    const namespaces = [...new Set(this.covered.map((w) => w.metadata.namespace as string))].filter((ns) => ns !== rootNamespace).sort();
     this.namespaceDefaultSidecars = props.namespaceDefaults === false ? [] : namespaces.map((namespace) => {
       const members = this.covered.filter((w) => w.metadata.namespace === namespace);
       const listener: EgressListenerOptions = { get hosts() { return self.hostsOf(members); } };
@@ -248,8 +251,10 @@ function inWholeAppSynthOutput(): boolean {
 
 /** The workload declares calls now: on its object, or on its pod template. */
 function declaresCalls(workload: ApiObject): boolean {
+  // The object's own annotation (where WorkloadCalls writes) is read without rendering it: a
+  // workload may not render yet (a cdk8s-plus Deployment whose containers come later).
   const own: unknown = workload.metadata.toJson().annotations?.[CALLS_ANNOTATION];
-  if (typeof own === 'string' && own.trim() !== '') return true;
+  if (typeof own === 'string' && parseCallList(own).some((item) => 'call' in item)) return true;
   let manifest;
   try {
     // A workload may not render yet (a cdk8s-plus Deployment whose containers come later).

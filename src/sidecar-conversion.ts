@@ -56,9 +56,12 @@ export class SidecarConversion {
    * @param manifests the objects, as parsed from YAML or JSON
    * @param options the mesh's root namespace, and where the code imports the library from
    * @returns the module's source text
-   * @throws when `options.rootNamespace` is not a namespace name
+   * @throws when `manifests` is not a list, or `options.rootNamespace` is not a namespace name
    */
   public static toTypeScript(manifests: any[], options: ConversionOptions = {}): string {
+    if (!Array.isArray(manifests)) {
+      throw new Error(`Cannot convert: manifests must be a list of Kubernetes objects, not ${manifests === null ? 'null' : typeof manifests}`);
+    }
     try {
       return convertToTypeScript(manifests, options);
     } catch (error) {

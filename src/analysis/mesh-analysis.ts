@@ -92,6 +92,8 @@ export class MeshAnalysis {
    * @throws if `from` names no workload (or several), or `to` is not a host and port
    */
   public static canReach(manifests: any[], from: string, to: string, options: MeshAnalysisOptions = {}): ReachResult {
+    if (typeof from !== 'string') throw new Error(`MeshAnalysis.canReach: from ${JSON.stringify(from)} is invalid: expected the workload as "NS/NAME", e.g. "bookinfo/productpage"`);
+    if (typeof to !== 'string') throw new Error(`MeshAnalysis.canReach: to ${JSON.stringify(to)} is invalid: expected "HOST[:PORT]", e.g. "reviews.bookinfo:9080"`);
     const entries = entriesOf(manifests);
     try {
       return askReach(new MeshSnapshot(entries, meshOptionsOf(options, entries)), from, to);

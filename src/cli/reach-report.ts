@@ -1,5 +1,6 @@
 // What `reach` prints: every workload's scope, or the answer to one question, as text for people
-// or as the JSON the issue tracker's users script against (documented in the README).
+// or as JSON in the documented shape (README), read from the public API's objects. The JSON
+// keeps to that shape: `passthrough` is in the reason, and the scope's size is `explain`'s.
 import { describe } from './report';
 import { ResourceRef } from '../analysis/finding';
 import { ReachResult, ReachableHost, WorkloadReach } from '../analysis/reach/reach-result';

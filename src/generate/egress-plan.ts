@@ -53,6 +53,9 @@ export function serviceNamespace(host: string, clusterDomain: string): string | 
 /** The entries sorted and once each, the always-imported ones last (as people write them). */
 export function egressHostList(called: Iterable<string>, always: readonly string[] = ALWAYS_IMPORTED): string[] {
   const alwaysSet = new Set(always);
-  const calls = [...new Set(called)].filter((h) => !alwaysSet.has(h)).sort();
+  // A call an always-imported "ns/*" (or "*/*") already covers would repeat it (S-HOST-DUPLICATE).
+  const wholeNamespaces = new Set([...alwaysSet].filter((h) => h.endsWith('/*')).map((h) => h.slice(0, -2)));
+  const covered = (h: string) => alwaysSet.has(h) || wholeNamespaces.has('*') || wholeNamespaces.has(h.slice(0, h.indexOf('/')));
+  const calls = [...new Set(called)].filter((h) => !covered(h)).sort();
   return [...calls, ...[...alwaysSet]];
 }

@@ -127,7 +127,9 @@ function observed(reader: Reader, series: Json, at: string, resultType: string):
     const pair = reader.array(sample, path(j));
     if (pair.length !== 2) reader.fail(path(j), `must be [timestamp, "value"], not ${pair.length} item(s)`);
     const value = reader.string(pair[1], `${path(j)}[1]`);
-    const number = Number(value);
+    // Prometheus writes infinities as "+Inf" and "-Inf", which Number() does not read.
+    const infinity = /^([+-]?)Inf$/.exec(value);
+    const number = infinity ? (infinity[1] === '-' ? -Infinity : Infinity) : Number(value);
     if (Number.isNaN(number) && value !== 'NaN') reader.fail(`${path(j)}[1]`, `must be a number in a string, not ${JSON.stringify(value)}`);
     return number > 0;
   }).some((b) => b);

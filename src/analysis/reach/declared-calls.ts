@@ -66,7 +66,9 @@ export function declaredCalls(mesh: MeshSnapshot, workload: WorkloadResource): r
 export function declaredCallTarget(mesh: MeshSnapshot, host: string, callerNamespace: string): string {
   const labels = host.split('.');
   const domain = mesh.clusterDomain;
-  if (labels.length === 1) return `${host}.${callerNamespace}.svc.${domain}`;
+  // A caller without a namespace has no search path to resolve a short name with: the host stays
+  // as written (X-NAMESPACE-UNSET reports the missing namespace).
+  if (labels.length === 1) return callerNamespace === '' ? host : `${host}.${callerNamespace}.svc.${domain}`;
   if (labels.length === 3 && labels[2] === 'svc') return `${host}.${domain}`;
   if (labels.length === 2) {
     const asService = `${host}.svc.${domain}`;

@@ -53,7 +53,8 @@ export function scopesOf(mesh: MeshSnapshot, from?: string): WorkloadScope[] {
   const { scopes, unproxied } = meshScopes(mesh);
   if (from === undefined) return [...scopes];
   const parts = from.split('/');
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === '')) {
+  // "/NAME" names a workload without a namespace, as the hint below writes it.
+  if (parts.length < 2 || parts.length > 3 || parts.slice(1).some((p) => p === '')) {
     throw new ReachQueryError(`the workload "${from}" is not NS/NAME or NS/KIND/NAME, e.g. "bookinfo/productpage" or "bookinfo/Deployment/productpage"`);
   }
   const [namespace, kind, name] = parts.length === 3 ? parts : [parts[0], undefined, parts[1]];

@@ -124,7 +124,9 @@ function buildScope(mesh: MeshSnapshot, index: RegistryIndex, sidecar: SidecarRe
 }
 
 function outboundOf(mesh: MeshSnapshot, sidecar: SidecarResource | undefined): ScopeOutbound {
-  const known = sidecar ? effectiveOutboundMode(mesh, sidecar) : mesh.meshOutboundMode && { mode: mesh.meshOutboundMode.mode, from: `the mesh's, from ${mesh.meshOutboundMode.source}` };
+  // A Sidecar without a policy, or with a mode Istio rejects, runs with the mesh's.
+  const meshMode = mesh.meshOutboundMode && { mode: mesh.meshOutboundMode.mode, from: `the mesh's, from ${mesh.meshOutboundMode.source}` };
+  const known = (sidecar ? effectiveOutboundMode(mesh, sidecar) : undefined) ?? meshMode;
   if (known) return { ...known, assumed: false };
   return { mode: 'ALLOW_ANY', from: 'Istio\'s default: the input and the options give no mesh outbound policy', assumed: true };
 }
