@@ -3,7 +3,7 @@ import { ConversionError, convertToTypeScript } from './convert/convert';
 /**
  * Options of `SidecarConversion.toTypeScript`.
  */
-export interface ConversionOptions {
+export interface SidecarConversionOptions {
   /**
    * The mesh's root namespace (MeshConfig `rootNamespace`): a selector-less Sidecar named
    * `default` in it becomes a `MeshDefaultSidecar`, and the generated app configures it with
@@ -58,7 +58,7 @@ export class SidecarConversion {
    * @returns the module's source text
    * @throws when `manifests` is not a list, or `options.rootNamespace` is not a namespace name
    */
-  public static toTypeScript(manifests: any[], options: ConversionOptions = {}): string {
+  public static toTypeScript(manifests: any[], options: SidecarConversionOptions = {}): string {
     if (!Array.isArray(manifests)) {
       throw new Error(`Cannot convert: manifests must be a list of Kubernetes objects, not ${manifests === null ? 'null' : typeof manifests}`);
     }

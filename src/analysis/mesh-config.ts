@@ -5,11 +5,12 @@
 // js-yaml, as the CLI's loader: `yaml` is loaded only for positions, when there are findings.
 import { load } from 'js-yaml';
 import { ManifestEntry, isObject, objectAt, resourceRefOf, stringAt } from './manifest';
+import { OutboundTrafficPolicyMode } from './outbound-traffic-policy-mode';
 import { RunSettings } from './run';
 import { DEFAULT_ROOT_NAMESPACE, OutboundTrafficMode } from './snapshot';
 import { namespaceNameProblem } from './syntax/dns';
 
-const MODES: readonly string[] = ['ALLOW_ANY', 'REGISTRY_ONLY'];
+const MODES: readonly string[] = Object.values(OutboundTrafficPolicyMode);
 
 /** Istio's constants: the ConfigMap istiod reads its mesh config from, and its key. */
 export const MESH_CONFIG_MAP = 'istio';

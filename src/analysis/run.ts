@@ -3,6 +3,7 @@
 import { analyze, isBlocking } from './engine';
 import { Finding, Severity } from './finding';
 import { ManifestEntry } from './manifest';
+import { OutboundTrafficPolicyMode } from './outbound-traffic-policy-mode';
 import { RegistryCompleteness } from './registry-completeness';
 import { DEFAULT_MAX_SCOPE_HOSTS, RULE_PACKS, RulePack } from './rule-pack';
 import { rulesFor } from './rules';
@@ -54,7 +55,7 @@ export class SettingsError extends Error {
 }
 
 const SEVERITIES: readonly string[] = [Severity.ERROR, Severity.WARNING, Severity.INFO];
-const OUTBOUND_MODES: readonly string[] = ['REGISTRY_ONLY', 'ALLOW_ANY'];
+const OUTBOUND_MODES: readonly string[] = Object.values(OutboundTrafficPolicyMode);
 const REGISTRY_COMPLETENESS_VALUES: readonly string[] = [RegistryCompleteness.COMPLETE, RegistryCompleteness.PARTIAL];
 
 /**

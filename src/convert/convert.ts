@@ -12,7 +12,7 @@ import { Finding, Severity } from '../analysis/finding';
 import { SettingsError, resolveRunSettings } from '../analysis/run';
 import { DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
 
-/** The options of a conversion; see `ConversionOptions` for their documentation. */
+/** The options of a conversion; see `SidecarConversionOptions` for their documentation. */
 export interface ConvertOptions {
   readonly rootNamespace?: string;
   readonly importFrom?: string;

@@ -3,6 +3,7 @@
 // the `LeastPrivilegeSidecars` construct (declared calls) and `generate` (observed traffic), so
 // that both write the same Sidecar for the same calls.
 import { definitionsOf } from '../analysis/reach/reach-answer';
+import { prefers } from '../analysis/reach/workload-scope';
 import { isExportedTo } from '../analysis/reach/registry-index';
 import { MeshSnapshot, RegistryHost } from '../analysis/snapshot';
 
@@ -31,15 +32,9 @@ function pick(definitions: readonly RegistryHost[], callerNamespace: string): Re
   let best: RegistryHost | undefined;
   for (const d of definitions) {
     if (!(d.source.ref.namespace)) continue;
-    if (!best || better(d, best, callerNamespace)) best = d;
+    if (!best || prefers(d, best, callerNamespace)) best = d;
   }
   return best;
-}
-
-function better(candidate: RegistryHost, existing: RegistryHost, callerNamespace: string): boolean {
-  const own = (d: RegistryHost) => d.source.ref.namespace === callerNamespace;
-  if (own(candidate) !== own(existing)) return own(candidate);
-  return candidate.kind === 'Service' && existing.kind === 'ServiceEntry';
 }
 
 /** `reviews.bookinfo.svc.cluster.local` names namespace `bookinfo`; other names none. */

@@ -224,8 +224,11 @@ function listenerScope(
   };
 }
 
-/** Within one listener: the workload's namespace first, then a Kubernetes Service over a ServiceEntry. */
-function prefers(candidate: RegistryHost, existing: RegistryHost, namespace: string): boolean {
+/**
+ * Which of two definitions of one host name istiod keeps for a workload of `namespace`: the
+ * workload's namespace first, then a Kubernetes Service over a ServiceEntry (else the first).
+ */
+export function prefers(candidate: RegistryHost, existing: RegistryHost, namespace: string): boolean {
   const candidateNs = candidate.source.ref.namespace ?? '';
   const existingNs = existing.source.ref.namespace ?? '';
   const candidateIsOwn = candidateNs === namespace;
