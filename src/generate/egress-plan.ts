@@ -3,8 +3,8 @@
 // the `LeastPrivilegeSidecars` construct (declared calls) and `generate` (observed traffic), so
 // that both write the same Sidecar for the same calls.
 import { definitionsOf } from '../analysis/reach/reach-answer';
-import { prefers } from '../analysis/reach/workload-scope';
 import { isExportedTo } from '../analysis/reach/registry-index';
+import { prefers } from '../analysis/reach/workload-scope';
 import { MeshSnapshot, RegistryHost } from '../analysis/snapshot';
 
 /** What every generated Sidecar imports besides the calls: the control plane. */
