@@ -146,6 +146,10 @@ for (const [app, rootNamespace] of [['seed', 'istio-config'], ['mesh', 'istio-sy
 const reach = `${tsNode('examples/tsconfig.json', 'src/cli/main.ts')} reach --outbound-policy REGISTRY_ONLY`;
 examples.exec(`${reach} --from shop/frontend --to payments-api.payments:80 dist/examples/mesh`);
 examples.exec(`${reach} --format json dist/examples/mesh > dist/examples/mesh.reach.json`);
+// Its picture, as Graphviz source and as a Mermaid flowchart.
+const graph = `${tsNode('examples/tsconfig.json', 'src/cli/main.ts')} graph --outbound-policy REGISTRY_ONLY`;
+examples.exec(`${graph} dist/examples/mesh > dist/examples/mesh.dot`);
+examples.exec(`${graph} --format mermaid dist/examples/mesh > dist/examples/mesh.mmd`);
 // Least-privilege Sidecars for examples/mesh from its observed traffic, as YAML and as construct
 // code, beside the app's folder (not in it: the lint above and `kubectl apply -f` read that folder).
 const generate = `${tsNode('examples/tsconfig.json', 'src/cli/main.ts')} generate --traffic examples/mesh/traffic.json`;

@@ -6,8 +6,8 @@ import { RULE_PACKS, RulePack } from '../analysis/rule-pack';
 import { SettingName, SettingsError, resolveRunSettings } from '../analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
 
-export type Command = 'lint' | 'explain' | 'reach' | 'generate' | 'convert';
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'yaml' | 'typescript';
+export type Command = 'lint' | 'explain' | 'reach' | 'graph' | 'generate' | 'convert';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'yaml' | 'typescript' | 'dot' | 'mermaid';
 
 /** The output formats of each command. */
 const FORMATS: { readonly [command in Command]: readonly OutputFormat[] } = {
@@ -15,6 +15,7 @@ const FORMATS: { readonly [command in Command]: readonly OutputFormat[] } = {
   explain: ['text', 'json'],
   reach: ['text', 'json'],
   convert: ['text'],
+  graph: ['dot', 'mermaid'],
   generate: ['yaml', 'typescript'],
 };
 
@@ -38,6 +39,8 @@ export interface CliOptions {
   readonly to?: string;
   /** generate: `--traffic FILE`. */
   readonly traffic?: string;
+  /** graph: `--collapse-above N`. */
+  readonly collapseAbove?: number;
 }
 
 /** What `main` should do: run a command, or print help or the version. */
@@ -64,6 +67,7 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '  lint     report what Istio would reject or warn about, and more (exit 1 on findings)',
     '  explain  print which Sidecar istiod applies to each workload, and why',
     '  reach    print what each workload\'s proxy can reach, or answer whether one workload reaches a host',
+    '  graph    print a picture of the mesh (Graphviz dot or Mermaid): Sidecars, scopes, declared calls',
     '  convert  print TypeScript that recreates the Sidecars and ServiceEntries in PATH with this library\'s constructs',
     '  generate print least-privilege Sidecars for the workloads in PATH from observed traffic',
     '',
@@ -149,6 +153,24 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
     '                        construct of WorkloadSidecars, to keep as code)',
     '  -h, --help            show this help',
   ].join('\n'),
+  graph: [
+    'Usage: cdk8s-istio-sidecar graph [--root-namespace NS] [--cluster-domain D] [--outbound-policy REGISTRY_ONLY|ALLOW_ANY]',
+    '                                 [--collapse-above N] [--format dot|mermaid] PATH...',
+    '',
+    'Prints a picture of the mesh in PATH: namespaces as clusters, each workload with the Sidecar it',
+    'gets and how, an edge to each namespace or host its scope imports (a whole-namespace import as',
+    'one "ns/*" node), and its declared calls: green when served, orange dashed when passed through',
+    'under ALLOW_ANY, red when blocked. dot is Graphviz source (`dot -Tsvg`); mermaid is a flowchart',
+    'GitHub renders in Markdown. Exit code: 0, or 2 on a usage error or input that cannot be read.',
+    '',
+    'Options:',
+    ROOT_NAMESPACE_HELP,
+    CLUSTER_DOMAIN_HELP,
+    OUTBOUND_POLICY_HELP,
+    '  --collapse-above N    draw a namespace with more than N workloads as one node (default 20)',
+    '  --format dot|mermaid  output format (default dot)',
+    '  -h, --help            show this help',
+  ].join('\n'),
   convert: [
     'Usage: cdk8s-istio-sidecar convert [--root-namespace NS] PATH...',
     '',
@@ -210,6 +232,14 @@ const FLAGS: { readonly [command in Command]: FlagSpec } = {
     'root-namespace': { type: 'string' },
     'help': { type: 'boolean', short: 'h' },
   },
+  graph: {
+    'root-namespace': { type: 'string' },
+    'cluster-domain': { type: 'string' },
+    'outbound-policy': { type: 'string' },
+    'collapse-above': { type: 'string' },
+    'format': { type: 'string' },
+    'help': { type: 'boolean', short: 'h' },
+  },
 };
 
 const FLAG_OF_SETTING: { readonly [name in SettingName]: string } = {
@@ -226,8 +256,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
   if (first === '-v' || first === '--version') return { kind: 'version' };
-  if (first !== 'lint' && first !== 'explain' && first !== 'reach' && first !== 'generate' && first !== 'convert') {
-    throw new InputError(`unknown command "${first}": expected "lint", "explain", "reach", "generate" or "convert"`);
+  if (first !== 'lint' && first !== 'explain' && first !== 'reach' && first !== 'graph' && first !== 'generate' && first !== 'convert') {
+    throw new InputError(`unknown command "${first}": expected "lint", "explain", "reach", "graph", "generate" or "convert"`);
   }
   const command: Command = first;
 
@@ -242,7 +272,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (const [flag, value] of Object.entries(values)) {
     if (value === '' || (Array.isArray(value) && value.includes(''))) throw new InputError(`--${flag} needs a value`);
   }
-  const format = ((values.format as string | undefined) ?? (command === 'generate' ? 'yaml' : 'text')) as OutputFormat;
+  const defaultFormat: OutputFormat = command === 'generate' ? 'yaml' : command === 'graph' ? 'dot' : 'text';
+  const format = ((values.format as string | undefined) ?? defaultFormat) as OutputFormat;
   const formats = FORMATS[command];
   if (!formats.includes(format)) {
     throw new InputError(`--format must be ${formats.slice(0, -1).map((f) => `"${f}"`).join(', ')} or "${formats[formats.length - 1]}", not "${format}"`);
@@ -271,9 +302,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (to !== undefined && from === undefined) throw new InputError('--to needs --from: the workload whose proxy makes the call, e.g. --from bookinfo/productpage');
   const traffic = values.traffic as string | undefined;
   if (command === 'generate' && traffic === undefined) throw new InputError('generate needs --traffic FILE: a Prometheus query result or a Kiali graph export (JSON)');
+  const collapse = values['collapse-above'] as string | undefined;
+  if (collapse !== undefined && !/^\d+$/.test(collapse)) throw new InputError(`--collapse-above "${collapse}" is invalid: expected a whole number of workloads, e.g. 20`);
+  const collapseAbove = collapse === undefined ? {} : { collapseAbove: Number(collapse) };
   return {
     kind: 'run',
-    options: { command, paths, format, ...settings, rootNamespaceGiven: values['root-namespace'] !== undefined, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(traffic !== undefined ? { traffic } : {}) },
+    options: { command, paths, format, ...settings, rootNamespaceGiven: values['root-namespace'] !== undefined, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(traffic !== undefined ? { traffic } : {}), ...collapseAbove },
   };
 }
 

@@ -16,6 +16,9 @@ import { WorkloadSelection, selectSidecars } from '../analysis/selection';
 import { MeshSnapshot } from '../analysis/snapshot';
 import type * as Convert from '../convert/convert';
 import { generateCommand } from '../generate/command';
+import { toDot } from '../graph/dot';
+import { toMermaid } from '../graph/mermaid';
+import { meshGraph } from '../graph/mesh-graph';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
@@ -74,6 +77,12 @@ function run(cliOptions: CliOptions, io: CliIo): number {
     return EXIT_OK;
   }
   if (options.command === 'reach') return reach(new MeshSnapshot(input.entries, options), options, io);
+  if (options.command === 'graph') {
+    const collapse = options.collapseAbove === undefined ? {} : { collapseAbove: options.collapseAbove };
+    const graph = meshGraph(new MeshSnapshot(input.entries, options), collapse);
+    io.stdout((options.format === 'mermaid' ? toMermaid(graph) : toDot(graph)).replace(/\n$/, ''));
+    return EXIT_OK;
+  }
   const result = runAnalysis(input.entries, options);
   const report: LintReport = {
     result,
