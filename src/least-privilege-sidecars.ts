@@ -11,6 +11,7 @@ import { ALWAYS_IMPORTED, egressHostFor, egressHostList } from './generate/egres
 import { IstioMesh } from './istio-mesh';
 import { NamespaceDefaultSidecar } from './namespace-default-sidecar';
 import { renderMemoized, withRenderMemo } from './render-memo';
+import { cdk8sAppFrames } from './validation/synth-pass';
 import { WorkloadSelector } from './workload-selector';
 import { WorkloadSidecar } from './workload-sidecar';
 
@@ -217,32 +218,14 @@ interface Snapshot {
   readonly resources: Map<ApiObject, WorkloadResource>;
 }
 
-/** cdk8s's `App` module, wherever the package is installed (the jsii kernel unpacks it elsewhere). */
-const CDK8S_APP_FILE = /[\\/]cdk8s[\\/]lib[\\/]app\.js$/;
-
 /**
  * Called from the output rendering of `App.synth()` or `App.synthYaml()`, not from a validation:
  * between the validation of a whole-app synth and its end only cdk8s runs. Where the stack cannot
  * be read (a bundler renamed cdk8s's file), false: computed afresh, never stale.
  */
 function inWholeAppSynthOutput(): boolean {
-  const prepare = Error.prepareStackTrace;
-  const limit = Error.stackTraceLimit;
-  Error.prepareStackTrace = (_error, sites) => sites;
-  Error.stackTraceLimit = 64;
-  let sites: NodeJS.CallSite[];
-  try {
-    const holder: { stack?: unknown } = {};
-    Error.captureStackTrace(holder, inWholeAppSynthOutput);
-    sites = Array.isArray(holder.stack) ? holder.stack as NodeJS.CallSite[] : [];
-  } finally {
-    Error.prepareStackTrace = prepare;
-    Error.stackTraceLimit = limit;
-  }
-  for (const site of sites) {
-    if (!CDK8S_APP_FILE.test(site.getFileName() ?? '')) continue;
-    const name = site.getFunctionName() ?? site.getMethodName() ?? '';
-    // The innermost cdk8s frame decides: a validation, or the synth rendering its charts.
+  // The innermost cdk8s frame decides: a validation, or the synth rendering its charts.
+  for (const name of cdk8sAppFrames()) {
     if (name === 'validate') return false;
     if (name === 'synth' || name === 'synthYaml') return true;
   }
@@ -257,12 +240,12 @@ function declaresCalls(workload: ApiObject): boolean {
   if (typeof own === 'string' && parseCallList(own).some((item) => 'call' in item)) return true;
   let manifest;
   try {
-    // A workload may not render yet (a cdk8s-plus Deployment whose containers come later).
     manifest = renderMemoized(workload, () => workload.toJson());
   } catch {
     return false;
   }
-  if (!podMetadataOf(manifest)) return false;
-  return declaredCallItems({ index: 0, entry: { manifest }, manifest, ref: { apiVersion: '', kind: workload.kind, name: workload.name }, suppressions: [], pod: podMetadataOf(manifest)! })
+  const pod = podMetadataOf(manifest);
+  if (!pod) return false;
+  return declaredCallItems({ index: 0, entry: { manifest }, manifest, ref: { apiVersion: '', kind: workload.kind, name: workload.name }, suppressions: [], pod })
     .some((item) => 'call' in item.item);
 }

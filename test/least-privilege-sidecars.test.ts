@@ -155,6 +155,18 @@ describe('LeastPrivilegeSidecars', () => {
     expect(readFileSync(join(app.outdir, 'a.k8s.yaml'), 'utf8')).toContain('- a/db.a.svc.cluster.local');
   });
 
+  test('synth as the jsii kernel calls it (App.prototype.synth.call) computes the same egress, and afresh each time', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'a', { namespace: 'a' });
+    const web = deployment(chart, 'web');
+    WorkloadCalls.of(web).toService(service(deployment(chart, 'api'), 'api'), 8080);
+    new LeastPrivilegeSidecars(chart, 'lp', { namespaceDefaults: false });
+    expect(App.prototype.synthYaml.call(app)).toContain('- a/api.a.svc.cluster.local');
+    WorkloadCalls.of(web).toService(service(deployment(chart, 'db'), 'db', 5432), 5432);
+    App.prototype.synth.call(app);
+    expect(readFileSync(join(app.outdir, 'a.k8s.yaml'), 'utf8')).toContain('- a/db.a.svc.cluster.local');
+  });
+
   test('a call to an external host no ServiceEntry defines imports nothing, and synth reports the call', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'a', { namespace: 'a' });

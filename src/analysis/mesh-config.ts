@@ -5,12 +5,10 @@
 // js-yaml, as the CLI's loader: `yaml` is loaded only for positions, when there are findings.
 import { load } from 'js-yaml';
 import { ManifestEntry, isObject, objectAt, resourceRefOf, stringAt } from './manifest';
-import { OutboundTrafficPolicyMode } from './outbound-traffic-policy-mode';
-import { RunSettings } from './run';
+import { OUTBOUND_MODES, RunSettings } from './run';
 import { DEFAULT_ROOT_NAMESPACE, OutboundTrafficMode } from './snapshot';
 import { namespaceNameProblem } from './syntax/dns';
 
-const MODES: readonly string[] = Object.values(OutboundTrafficPolicyMode);
 
 /** Istio's constants: the ConfigMap istiod reads its mesh config from, and its key. */
 export const MESH_CONFIG_MAP = 'istio';
@@ -64,7 +62,7 @@ export function readMeshConfig(entries: readonly ManifestEntry[]): MeshConfigInp
   if (outboundTrafficPolicy !== undefined && outboundTrafficPolicy !== null) {
     if (!isObject(outboundTrafficPolicy)) throw bad(`has outboundTrafficPolicy ${JSON.stringify(outboundTrafficPolicy)}, not a mapping such as {mode: ALLOW_ANY}`);
     mode = outboundTrafficPolicy.mode;
-    if (mode !== undefined && (typeof mode !== 'string' || !MODES.includes(mode))) {
+    if (mode !== undefined && (typeof mode !== 'string' || !OUTBOUND_MODES.includes(mode))) {
       throw bad(`has outboundTrafficPolicy.mode ${JSON.stringify(mode)}, expected "ALLOW_ANY" or "REGISTRY_ONLY"`);
     }
   }

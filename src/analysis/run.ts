@@ -55,7 +55,8 @@ export class SettingsError extends Error {
 }
 
 const SEVERITIES: readonly string[] = [Severity.ERROR, Severity.WARNING, Severity.INFO];
-const OUTBOUND_MODES: readonly string[] = Object.values(OutboundTrafficPolicyMode);
+/** The values MeshConfig `outboundTrafficPolicy.mode` takes. */
+export const OUTBOUND_MODES: readonly string[] = Object.values(OutboundTrafficPolicyMode);
 const REGISTRY_COMPLETENESS_VALUES: readonly string[] = [RegistryCompleteness.COMPLETE, RegistryCompleteness.PARTIAL];
 
 /**

@@ -36,10 +36,7 @@ export function currentSynthPass(): SynthPass {
   // Only the innermost synth counts: a synth started while another app renders a chart (from a
   // Lazy, say) has the outer app's frames further out, which must not make it a later pass.
   const synths: string[] = [];
-  for (const site of callSites()) {
-    if (!CDK8S_APP_FILE.test(site.getFileName() ?? '')) continue;
-    // The function's own name, whatever property it was called through.
-    const name = site.getFunctionName() ?? site.getMethodName() ?? '';
+  for (const name of cdk8sAppFrames()) {
     if (WHOLE_APP_SYNTHS.has(name) || name === CHART_SYNTH) synths.push(name);
     if (synths.length === 2) break;
   }
@@ -47,6 +44,16 @@ export function currentSynthPass(): SynthPass {
   if (innermost === undefined) return SynthPass.STANDALONE;
   if (WHOLE_APP_SYNTHS.has(innermost)) return SynthPass.APP_START;
   return next !== undefined && WHOLE_APP_SYNTHS.has(next) ? SynthPass.APP_CHART : SynthPass.STANDALONE;
+}
+
+/**
+ * The names of the frames of cdk8s's App module on the call stack, innermost first: each
+ * function's own name, whatever property it was called through.
+ */
+export function cdk8sAppFrames(): string[] {
+  return callSites()
+    .filter((site) => CDK8S_APP_FILE.test(site.getFileName() ?? ''))
+    .map((site) => site.getFunctionName() ?? site.getMethodName() ?? '');
 }
 
 function callSites(): NodeJS.CallSite[] {

@@ -20,7 +20,7 @@ import { EffectiveOutboundMode, effectiveOutboundMode } from '../rules/support/o
 import { WorkloadSelection, selectSidecars } from '../selection';
 import { SelectionVia } from '../selection-via';
 import { EgressHostAt, EgressListener, sidecarView } from '../sidecar-view';
-import { MeshSnapshot, RegistryHost, SidecarResource } from '../snapshot';
+import { MeshSnapshot, RegistryHost, SidecarResource, withoutTrailingDot } from '../snapshot';
 import { splitEgressHost } from '../syntax/egress-host';
 import { isGatewayPod } from '../workloads';
 
@@ -149,7 +149,7 @@ function classify(entries: readonly ImportEntry[], namespace: string): Classifie
     if (!parts || parts.exclusion || parts.dnsName.includes('/') || parts.namespace === '' || parts.dnsName === '') continue;
     const ns = parts.namespace === '.' ? namespace : parts.namespace;
     const list = byNamespace.get(ns);
-    const item = { host: entry.host.endsWith('.') ? entry.host.slice(0, -1) : entry.host, ...(entry.path ? { path: entry.path } : {}) };
+    const item = { host: withoutTrailingDot(entry.host), ...(entry.path ? { path: entry.path } : {}) };
     if (list) list.push(item);
     else byNamespace.set(ns, [item]);
   }
