@@ -8,8 +8,9 @@ import { resolveRunSettings } from './analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from './analysis/snapshot';
 import { PropNames, unknownKeysProblem } from './analysis/unknown-keys';
 import { SidecarApiVersion } from './api-version';
+import { PICTURE_EXTENSIONS, pictureFormatOfFile } from './graph/picture-format';
 import { AppValidation } from './validation/app-validation';
-import { quietFromEnvironment, reportFileFromEnvironment } from './validation/environment';
+import { graphFileFromEnvironment, quietFromEnvironment, reportFileFromEnvironment } from './validation/environment';
 
 
 /**
@@ -110,6 +111,18 @@ export interface IstioMeshProps {
    * @default - no report
    */
   readonly reportFile?: string;
+
+  /**
+   * Draw a picture of the mesh to this path at each synth, relative to the working directory:
+   * each workload with the Sidecar it gets, what its scope imports, and its declared calls (red
+   * when blocked). The extension names the format: `.svg`, `.html` (the picture, the findings
+   * and every workload's scope in one self-contained page), `.dot` or `.mmd` (Mermaid). The
+   * environment variable `CDK8S_ISTIO_SIDECAR_GRAPH` does the same when this is not set. Like
+   * `reportFile`, keep it out of the manifest folder.
+   *
+   * @default - no picture
+   */
+  readonly graphFile?: string;
 }
 
 /** Every setting of `IstioMeshProps`, once: the compiler rejects a missing or foreign name. */
@@ -120,6 +133,7 @@ const ISTIO_MESH_PROP_NAMES: PropNames<IstioMeshProps> = {
   failOn: true,
   quiet: true,
   reportFile: true,
+  graphFile: true,
   registry: true,
   outboundTrafficPolicy: true,
   rulePacks: true,
@@ -173,6 +187,7 @@ export class IstioMesh extends Construct {
   private _maxScopeHosts = DEFAULT_MAX_SCOPE_HOSTS;
   private _quiet?: boolean;
   private _reportFile?: string;
+  private _graphFile?: string;
   private readonly validation: AppValidation;
   /** Path of the first Sidecar whose apiVersion came from this mesh; the version is final from then on. */
   private apiVersionTakenBy?: string;
@@ -195,6 +210,7 @@ export class IstioMesh extends Construct {
       rootNamespaceGiven: this._rootNamespaceGiven,
       quiet: this.quiet,
       reportFile: this.reportFile,
+      graphFile: this.graphFile,
     }));
     this.node.addValidation(this.validation);
   }
@@ -266,6 +282,14 @@ export class IstioMesh extends Construct {
     return this._reportFile ?? reportFileFromEnvironment();
   }
 
+  /**
+   * Where synth draws the picture of the mesh (the `graphFile` setting, else `CDK8S_ISTIO_SIDECAR_GRAPH`).
+   * @default - no picture
+   */
+  public get graphFile(): string | undefined {
+    return this._graphFile ?? graphFileFromEnvironment();
+  }
+
   /** The mesh's root namespace, where the mesh-wide default Sidecar lives. */
   public get rootNamespace(): string {
     return this._rootNamespace;
@@ -316,6 +340,9 @@ export class IstioMesh extends Construct {
     if (props.reportFile !== undefined && (typeof props.reportFile !== 'string' || props.reportFile.trim() === '')) {
       throw new Error(`IstioMesh.configure(): reportFile ${JSON.stringify(props.reportFile)} is invalid: give the path of a JSON file, e.g. "cdk8s-istio-sidecar.report.json"`);
     }
+    if (props.graphFile !== undefined && (typeof props.graphFile !== 'string' || pictureFormatOfFile(props.graphFile) === undefined)) {
+      throw new Error(`IstioMesh.configure(): graphFile ${JSON.stringify(props.graphFile)} is invalid: give a path whose extension names the format (${PICTURE_EXTENSIONS.join(', ')}), e.g. "mesh.html"`);
+    }
     if (props.apiVersion !== undefined && props.apiVersion !== this._apiVersion && this.apiVersionTakenBy !== undefined) {
       throw new Error(
         `Cannot change the Sidecar apiVersion to "${props.apiVersion}": the object at "${this.apiVersionTakenBy}" was already created with "${this._apiVersion}". `
@@ -339,5 +366,6 @@ export class IstioMesh extends Construct {
     this._apiVersion = props.apiVersion ?? this._apiVersion;
     this._quiet = props.quiet ?? this._quiet;
     this._reportFile = props.reportFile ?? this._reportFile;
+    this._graphFile = props.graphFile ?? this._graphFile;
   }
 }

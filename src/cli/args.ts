@@ -5,9 +5,10 @@ import { RegistryCompleteness } from '../analysis/registry-completeness';
 import { RULE_PACKS, RulePack } from '../analysis/rule-pack';
 import { SettingName, SettingsError, resolveRunSettings } from '../analysis/run';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE } from '../analysis/snapshot';
+import { PICTURE_EXTENSIONS, PICTURE_FORMATS, PictureFormat, pictureFormatOfFile } from '../graph/picture-format';
 
 export type Command = 'lint' | 'explain' | 'reach' | 'graph' | 'generate' | 'convert';
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'yaml' | 'typescript' | 'dot' | 'mermaid';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'yaml' | 'typescript' | PictureFormat;
 
 /** The output formats of each command. */
 const FORMATS: { readonly [command in Command]: readonly OutputFormat[] } = {
@@ -15,7 +16,7 @@ const FORMATS: { readonly [command in Command]: readonly OutputFormat[] } = {
   explain: ['text', 'json'],
   reach: ['text', 'json'],
   convert: ['text'],
-  graph: ['dot', 'mermaid'],
+  graph: PICTURE_FORMATS,
   generate: ['yaml', 'typescript'],
 };
 
@@ -33,7 +34,7 @@ export interface CliOptions {
   readonly rulePacks: RulePack[];
   /** lint: `--max-scope-hosts`, P-SCOPE-SIZE's threshold. */
   readonly maxScopeHosts: number;
-  /** reach: `--from NS/WORKLOAD`. */
+  /** reach and graph: `--from NS/WORKLOAD`. */
   readonly from?: string;
   /** reach: `--to HOST[:PORT]`. */
   readonly to?: string;
@@ -41,6 +42,8 @@ export interface CliOptions {
   readonly traffic?: string;
   /** graph: `--collapse-above N`. */
   readonly collapseAbove?: number;
+  /** graph: `--out FILE`, written instead of stdout. */
+  readonly out?: string;
 }
 
 /** What `main` should do: run a command, or print help or the version. */
@@ -155,20 +158,25 @@ export const USAGE: { readonly [command in Command | 'main']: string } = {
   ].join('\n'),
   graph: [
     'Usage: cdk8s-istio-sidecar graph [--root-namespace NS] [--cluster-domain D] [--outbound-policy REGISTRY_ONLY|ALLOW_ANY]',
-    '                                 [--collapse-above N] [--format dot|mermaid] PATH...',
+    '                                 [--from NS/WORKLOAD] [--collapse-above N] [--format dot|mermaid|svg|html]',
+    '                                 [--out FILE] PATH...',
     '',
     'Prints a picture of the mesh in PATH: namespaces as clusters, each workload with the Sidecar it',
     'gets and how, an edge to each namespace or host its scope imports (a whole-namespace import as',
     'one "ns/*" node), and its declared calls: green when served, orange dashed when passed through',
-    'under ALLOW_ANY, red when blocked. dot is Graphviz source (`dot -Tsvg`); mermaid is a flowchart',
-    'GitHub renders in Markdown. Exit code: 0, or 2 on a usage error or input that cannot be read.',
+    'under ALLOW_ANY, red when blocked. dot is Graphviz source; svg is that graph drawn by Graphviz',
+    '(built in, no system binary); mermaid is a flowchart GitHub renders in Markdown; html is one',
+    'self-contained page with the picture, the findings with links to their rules, and each workload\'s',
+    'scope. Exit code: 0, or 2 on a usage error or input that cannot be read.',
     '',
     'Options:',
     ROOT_NAMESPACE_HELP,
     CLUSTER_DOMAIN_HELP,
     OUTBOUND_POLICY_HELP,
+    '  --from NS/WORKLOAD    draw only this workload (NS/NAME or NS/KIND/NAME), its imports and calls',
     '  --collapse-above N    draw a namespace with more than N workloads as one node (default 20)',
-    '  --format dot|mermaid  output format (default dot)',
+    '  --format F            dot, mermaid, svg or html (default: by the extension of --out, else dot)',
+    `  --out FILE            write the picture to FILE instead of stdout (${PICTURE_EXTENSIONS.join(' ')})`,
     '  -h, --help            show this help',
   ].join('\n'),
   convert: [
@@ -236,8 +244,10 @@ const FLAGS: { readonly [command in Command]: FlagSpec } = {
     'root-namespace': { type: 'string' },
     'cluster-domain': { type: 'string' },
     'outbound-policy': { type: 'string' },
+    'from': { type: 'string' },
     'collapse-above': { type: 'string' },
     'format': { type: 'string' },
+    'out': { type: 'string' },
     'help': { type: 'boolean', short: 'h' },
   },
 };
@@ -272,7 +282,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (const [flag, value] of Object.entries(values)) {
     if (value === '' || (Array.isArray(value) && value.includes(''))) throw new InputError(`--${flag} needs a value`);
   }
-  const defaultFormat: OutputFormat = command === 'generate' ? 'yaml' : command === 'graph' ? 'dot' : 'text';
+  const out = values.out as string | undefined;
+  if (out !== undefined && values.format === undefined && pictureFormatOfFile(out) === undefined) {
+    throw new InputError(`--out "${out}" does not say the format by its extension (${PICTURE_EXTENSIONS.join(', ')}): name the file so, or give --format`);
+  }
+  const defaultFormat: OutputFormat = command === 'generate' ? 'yaml' : command === 'graph' ? (out !== undefined ? pictureFormatOfFile(out)! : 'dot') : 'text';
   const format = ((values.format as string | undefined) ?? defaultFormat) as OutputFormat;
   const formats = FORMATS[command];
   if (!formats.includes(format)) {
@@ -307,7 +321,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const collapseAbove = collapse === undefined ? {} : { collapseAbove: Number(collapse) };
   return {
     kind: 'run',
-    options: { command, paths, format, ...settings, rootNamespaceGiven: values['root-namespace'] !== undefined, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(traffic !== undefined ? { traffic } : {}), ...collapseAbove },
+    options: { command, paths, format, ...settings, rootNamespaceGiven: values['root-namespace'] !== undefined, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(traffic !== undefined ? { traffic } : {}), ...collapseAbove, ...(out !== undefined ? { out } : {}) },
   };
 }
 

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { readFileSync } from 'fs';
-import { join } from 'path';
+import { readFileSync, writeFileSync } from 'fs';
 import { CliOptions, USAGE, parseArgs } from './args';
 import { InputError } from './input-error';
 import { loadManifests } from './load';
 import { locateFindings } from './locate';
 import { answerJson, answerText, reachJson, reachText } from './reach-report';
 import { LintReport, describe, explainJson, explainText, lintGithub, lintJson, lintText } from './report';
-import { ToolInfo, lintSarif } from './sarif';
+import { lintSarif } from './sarif';
+import { ManifestEntry } from '../analysis/manifest';
 import { MeshConfigError, withMeshConfig } from '../analysis/mesh-config';
 import { ReachQueryError, askReach, scopesOf, workloadReachOf } from '../analysis/reach/reach-report';
 import { meshScopes } from '../analysis/reach/workload-scope';
@@ -16,9 +16,9 @@ import { WorkloadSelection, selectSidecars } from '../analysis/selection';
 import { MeshSnapshot } from '../analysis/snapshot';
 import type * as Convert from '../convert/convert';
 import { generateCommand } from '../generate/command';
-import { toDot } from '../graph/dot';
-import { toMermaid } from '../graph/mermaid';
-import { meshGraph } from '../graph/mesh-graph';
+import { drawMesh } from '../graph/picture';
+import { PictureFormat } from '../graph/picture-format';
+import { toolInfo } from '../tool-info';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
@@ -40,7 +40,7 @@ export function main(argv: readonly string[], io: CliIo): number {
       return EXIT_OK;
     }
     if (parsed.kind === 'version') {
-      io.stdout(version());
+      io.stdout(toolInfo().version);
       return EXIT_OK;
     }
     return run(parsed.options, io);
@@ -77,12 +77,7 @@ function run(cliOptions: CliOptions, io: CliIo): number {
     return EXIT_OK;
   }
   if (options.command === 'reach') return reach(new MeshSnapshot(input.entries, options), options, io);
-  if (options.command === 'graph') {
-    const collapse = options.collapseAbove === undefined ? {} : { collapseAbove: options.collapseAbove };
-    const graph = meshGraph(new MeshSnapshot(input.entries, options), collapse);
-    io.stdout((options.format === 'mermaid' ? toMermaid(graph) : toDot(graph)).replace(/\n$/, ''));
-    return EXIT_OK;
-  }
+  if (options.command === 'graph') return graph(input.entries, options, io);
   const result = runAnalysis(input.entries, options);
   const report: LintReport = {
     result,
@@ -128,6 +123,31 @@ function reach(mesh: MeshSnapshot, options: CliOptions & RunSettings, io: CliIo)
   }
 }
 
+/** graph: the picture on stdout, or in the --out file. */
+function graph(entries: readonly ManifestEntry[], options: CliOptions & RunSettings, io: CliIo): number {
+  let picture: string;
+  try {
+    picture = drawMesh({ entries, settings: options }, {
+      format: options.format as PictureFormat,
+      ...(options.from !== undefined ? { from: options.from } : {}),
+      ...(options.collapseAbove !== undefined ? { collapseAbove: options.collapseAbove } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ReachQueryError) throw new InputError(error.message);
+    throw error;
+  }
+  if (options.out === undefined) {
+    io.stdout(picture.replace(/\n$/, ''));
+    return EXIT_OK;
+  }
+  try {
+    writeFileSync(options.out, picture);
+  } catch (error) {
+    throw new InputError(`cannot write --out "${options.out}": ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}`);
+  }
+  return EXIT_OK;
+}
+
 /** Writes `lines` in pieces of a thousand: output of a large mesh never becomes one huge string. */
 function writeLines(lines: readonly string[], io: CliIo): void {
   for (let i = 0; i < lines.length; i += 1000) io.stdout(lines.slice(i, i + 1000).join('\n'));
@@ -140,20 +160,6 @@ function render(report: LintReport, format: CliOptions['format']): string {
     case 'github': return lintGithub(report);
     default: return lintText(report);
   }
-}
-
-function packageJson(): { version: string; repository?: { url?: string } } {
-  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
-}
-
-function version(): string {
-  return packageJson().version;
-}
-
-function toolInfo(): ToolInfo {
-  const pkg = packageJson();
-  const home = (pkg.repository?.url ?? 'https://github.com/cdk8s-istio-sidecar/cdk8s-istio-sidecar').replace(/^git\+/, '').replace(/\.git$/, '');
-  return { name: 'cdk8s-istio-sidecar', version: pkg.version, informationUri: home, rulesUri: `${home}/blob/main/docs/RULES.md` };
 }
 
 if (require.main === module) {

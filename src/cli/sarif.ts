@@ -6,16 +6,7 @@ import { RULE_FAILURE_ID } from '../analysis/engine';
 import { Finding, Severity } from '../analysis/finding';
 import { rulesFor } from '../analysis/rules';
 import { SourcePosition } from '../positions';
-
-/** Where the tool and its rule docs live, and what it is called. */
-export interface ToolInfo {
-  readonly name: string;
-  readonly version: string;
-  /** The project's home page, e.g. its repository on GitHub. */
-  readonly informationUri: string;
-  /** The URL of docs/RULES.md; each rule's help points at its section. */
-  readonly rulesUri: string;
-}
+import { ToolInfo, ruleHelpUri } from '../tool-info';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -39,7 +30,7 @@ export function lintSarif(report: LintReport, tool: ToolInfo, cwd: string = proc
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.why },
     help: { text: rule.fix },
-    helpUri: `${tool.rulesUri}#${rule.id.toLowerCase()}`,
+    helpUri: ruleHelpUri(tool, rule.id),
     defaultConfiguration: { level: LEVEL[rule.severity] },
   }));
   if (report.result.findings.some((f) => f.ruleId === RULE_FAILURE_ID)) {

@@ -33,7 +33,7 @@ function edgeLine(edge: MeshGraphEdge): string {
 /** `digraph mesh { ... }`: a cluster per namespace, blocked calls red, passed-through calls orange and dashed. */
 export function toDot(graph: MeshGraph): string {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
-  const lines = ['digraph mesh {', '  rankdir=LR;', '  node [fontname="Helvetica"];', '  edge [fontname="Helvetica"];'];
+  const lines = ['digraph mesh {', '  rankdir=LR;', '  graph [fontname="Helvetica"];', '  node [fontname="Helvetica"];', '  edge [fontname="Helvetica"];'];
   for (const cluster of graph.clusters) {
     lines.push(`  subgraph ${dotQuote(`cluster_${cluster.namespace}`)} {`, `    label=${dotQuote(cluster.label)};`);
     for (const id of cluster.nodeIds) lines.push(nodeLine(byId.get(id)!, '    '));

@@ -2,6 +2,7 @@
 // workload with the Sidecar it gets and how, an edge to what each workload's proxy imports, and
 // the declared calls the scope blocks or passes through. Pure: renderers (dot.ts, mermaid.ts)
 // turn the graph into text.
+import { scopesOf } from '../analysis/reach/reach-report';
 import { meshScopes } from '../analysis/reach/workload-scope';
 import { declaredCallOutcomes } from '../analysis/rules/support/declared-call-outcomes';
 import { WorkloadSelection } from '../analysis/selection';
@@ -83,6 +84,14 @@ export interface MeshGraphOptions {
    * @default 20
    */
   readonly collapseAbove?: number;
+
+  /**
+   * Draw only this workload (`NS/NAME` or `NS/KIND/NAME`, as `reach --from` takes it), its
+   * imports and its declared calls.
+   *
+   * @default - every workload
+   */
+  readonly from?: string;
 }
 
 export const DEFAULT_COLLAPSE_ABOVE = 20;
@@ -104,7 +113,8 @@ function workloadId(selection: WorkloadSelection): string {
   return `workload:${ref.namespace ?? ''}/${ref.kind}/${ref.name}`;
 }
 
-function sidecarLine(selection: WorkloadSelection, proxied: boolean): string {
+/** The Sidecar a workload gets and how (`Sidecar ns/name (selector)`), or why none decides its calls. */
+export function sidecarLine(selection: WorkloadSelection, proxied: boolean): string {
   if (!proxied) return 'no sidecar proxy';
   if (selection.via === SelectionVia.NOT_APPLICABLE) return 'gateway: no Sidecar applies';
   const sidecar = selection.sidecar?.ref;
@@ -115,7 +125,8 @@ function sidecarLine(selection: WorkloadSelection, proxied: boolean): string {
 /** The graph of `mesh`: what each workload's proxy imports, and its declared calls the scope blocks or passes through. */
 export function meshGraph(mesh: MeshSnapshot, options: MeshGraphOptions = {}): MeshGraph {
   const collapseAbove = options.collapseAbove ?? DEFAULT_COLLAPSE_ABOVE;
-  const { scopes, unproxied } = meshScopes(mesh);
+  // scopesOf names the workload or says why it cannot (ReachQueryError), as reach --from does.
+  const { scopes, unproxied } = options.from === undefined ? meshScopes(mesh) : { scopes: scopesOf(mesh, options.from), unproxied: [] };
   const nodes = new Map<string, MeshGraphNode>();
   const edges = new Map<string, MeshGraphEdge>();
   const addNode = (node: MeshGraphNode) => {
@@ -174,8 +185,8 @@ export function meshGraph(mesh: MeshSnapshot, options: MeshGraphOptions = {}): M
   // Declared calls of a host the input defines (the undefined-host rule reports the others).
   for (const outcome of declaredCallOutcomes(mesh)) {
     const answer = outcome.answer;
-    if (!answer) continue;
-    const from = sourceOf.get(outcome.scope.selection)!;
+    const from = sourceOf.get(outcome.scope.selection);
+    if (!answer || from === undefined) continue;
     const definition = answer.scoped?.definition ?? answer.definitions[0];
     const to = hostNode(outcome.call.host, definition?.source.ref.namespace ?? '');
     const kind = !answer.reachable ? MeshGraphEdgeKind.BLOCKED

@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct, IValidation } from 'constructs';
 import { collectManifests } from './collect';
-import { QUIET_ENV } from './environment';
-import { writeReport } from './report';
+import { GRAPH_FILE_ENV, QUIET_ENV } from './environment';
+import { writeOutput, writeReport } from './report';
 import { annotateSuppressions } from './suppress-annotation-writer';
 import { SynthPass, currentSynthPass } from './synth-pass';
 import { formatLocatedFinding } from '../analysis/engine';
@@ -11,6 +11,9 @@ import { ManifestEntry } from '../analysis/manifest';
 import { MESH_CONFIG_MAP, MeshConfigError, withMeshConfig } from '../analysis/mesh-config';
 import { RunResult, RunSettings, runAnalysis } from '../analysis/run';
 import { ANALYZED_KINDS } from '../analysis/snapshot';
+import type * as Picture from '../graph/picture';
+import type { PictureInput } from '../graph/picture';
+import { PICTURE_EXTENSIONS, pictureFormatOfFile } from '../graph/picture-format';
 
 /** What the engine reads, and Istio's mesh config when the app holds it (as the CLI and plugin read it). */
 const judged = (apiObject: ApiObject) => ANALYZED_KINDS.has(apiObject.kind) || (apiObject.kind === 'ConfigMap' && apiObject.name === MESH_CONFIG_MAP);
@@ -24,6 +27,8 @@ export interface AppValidationSettings {
   readonly quiet: boolean;
   /** Where to write the JSON report of each synth; undefined: write none. */
   readonly reportFile?: string;
+  /** Where to write the picture of the mesh at each synth, in the format its extension names; undefined: draw none. */
+  readonly graphFile?: string;
 }
 
 /**
@@ -50,10 +55,14 @@ export class AppValidation implements IValidation {
     collected.apiObjects.forEach((apiObject, i) => annotateSuppressions(apiObject, collected.entries[i]));
     let errors: string[];
     try {
-      const result = runAnalysis(collected.entries, this.runSettings(settings, collected.entries));
+      const run = this.runSettings(settings, collected.entries);
+      const result = runAnalysis(collected.entries, run);
       if (settings.reportFile !== undefined) writeReport(settings.reportFile, result);
       if (!settings.quiet) printWarnings(result);
       errors = result.blocking.map(formatLocatedFinding);
+      // Drawn whatever the findings: a picture of a broken mesh is the one people most need.
+      const graphProblem = settings.graphFile !== undefined ? writeGraph(settings.graphFile, { entries: collected.entries, settings: run, result }) : undefined;
+      if (graphProblem !== undefined) errors.push(graphProblem);
     } catch (error) {
       if (!(error instanceof MeshConfigError)) throw error;
       errors = [error.message];
@@ -72,6 +81,22 @@ export class AppValidation implements IValidation {
   private runSettings(settings: AppValidationSettings, entries: readonly ManifestEntry[]): RunSettings {
     return withMeshConfig(settings.run, entries, settings.rootNamespaceGiven, 'IstioMesh.configure(): rootNamespace');
   }
+}
+
+/**
+ * Draws the picture into `file`, in the format its name asks for, or says why it cannot:
+ * IstioMesh checks its own setting when it is made, but the environment's is first read here.
+ */
+function writeGraph(file: string, input: PictureInput): string | undefined {
+  const format = pictureFormatOfFile(file);
+  if (format === undefined) {
+    return `${GRAPH_FILE_ENV}="${file}" does not say the picture's format by its extension: end it with ${PICTURE_EXTENSIONS.join(', ')}`;
+  }
+  // Loaded only when asked for: most synths draw no picture.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { drawMesh } = require('../graph/picture') as typeof Picture;
+  writeOutput(file, drawMesh(input, { format }));
+  return undefined;
 }
 
 /** The warnings that do not fail synth, in one write so that they stay together in the log. */

@@ -15,8 +15,13 @@ export function reportJson(result: RunResult): string {
  * No timestamps, so the same app gives the same bytes.
  */
 export function writeReport(file: string, result: RunResult): string {
+  return writeOutput(file, reportJson(result));
+}
+
+/** Writes `text` to `file` (relative paths from the working directory), making its folder if needed. */
+export function writeOutput(file: string, text: string): string {
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, reportJson(result));
+  writeFileSync(path, text);
   return path;
 }

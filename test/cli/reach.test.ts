@@ -112,31 +112,3 @@ describe('cdk8s-istio-sidecar reach', () => {
     expect(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual([]);
   });
 });
-
-describe('cdk8s-istio-sidecar graph', () => {
-  test('dot by default: namespaces as clusters, the Sidecar each workload gets, imports and declared calls', () => {
-    const { code, stdout, stderr } = cli(['graph', FIXTURE]);
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/^digraph mesh \{/);
-    expect(stdout).toContain('subgraph "cluster_bookinfo"');
-    expect(stdout).toContain('Deployment productpage\\nSidecar bookinfo/default (namespace-default)');
-  });
-
-  test('mermaid, and a blocked declared call drawn red', () => {
-    const blocked = cli(['graph', '--format', 'mermaid', FIXTURE]);
-    expect(blocked.code).toBe(0);
-    expect(blocked.stdout).toMatch(/^flowchart LR/);
-    // Every call of productpage is served: no red edge.
-    expect(blocked.stdout).not.toContain('stroke:red');
-  });
-
-  test.each([
-    [['graph', '--format', 'svg', FIXTURE], '--format must be "dot" or "mermaid", not "svg"'],
-    [['graph', '--collapse-above', 'many', FIXTURE], '--collapse-above "many" is invalid: expected a whole number'],
-  ])('usage error %j -> exit 2', (args, message) => {
-    const { code, stderr } = cli(args);
-    expect(code).toBe(2);
-    expect(stderr).toContain(message);
-  });
-});

@@ -2,6 +2,7 @@
 import { JsonObject } from '../../src/analysis/manifest';
 import { sidecarManifest } from '../../src/analysis/rules/support/example-manifests';
 import { deploymentManifest } from '../../src/analysis/rules/support/mesh-examples';
+import { ReachQueryError } from '../../src/analysis/reach/reach-report';
 import { MeshOptions, MeshSnapshot } from '../../src/analysis/snapshot';
 import { toDot } from '../../src/graph/dot';
 import { toMermaid } from '../../src/graph/mermaid';
@@ -179,5 +180,24 @@ describe('toMermaid', () => {
     expect(text).toContain('  n0["say #quot;hi#quot; #lt;b#gt;#124;#35;"]');
     expect(text).toContain('  n0 -->|"#quot;x#quot;"| n0');
     expect(text).toContain('  linkStyle 0 stroke:red,stroke-width:2px');
+  });
+});
+
+describe('meshGraph from one workload', () => {
+  const other = deploymentManifest('prod', 'other', { app: 'other' }, { 'cdk8s-istio-sidecar.io/calls': 'details.bookinfo:9080' });
+  const mesh = new MeshSnapshot([...SMALL, other].map((manifest) => ({ manifest })));
+
+  test('only that workload, its imports and its declared calls', () => {
+    const focused = meshGraph(mesh, { from: 'prod/client' });
+    expect(focused.nodes.filter((n) => n.kind === MeshGraphNodeKind.WORKLOAD).map((n) => n.id)).toEqual([CLIENT]);
+    expect(new Set(focused.edges.map((e) => e.from))).toEqual(new Set([CLIENT]));
+    // other's call to details is not drawn, nor its host.
+    expect(focused.nodes.some((n) => n.label.startsWith('details.'))).toBe(false);
+    expect(focused.edges).toEqual(meshGraph(mesh).edges.filter((e) => e.from === CLIENT));
+  });
+
+  test('a name that is no workload is a ReachQueryError naming the ones there are', () => {
+    expect(() => meshGraph(mesh, { from: 'prod/nope' })).toThrow(ReachQueryError);
+    expect(() => meshGraph(mesh, { from: 'prod/nope' })).toThrow(/no workload "prod\/nope" in the input; workloads include "prod\/client"/);
   });
 });

@@ -1,0 +1,69 @@
+// The picture of a mesh in each format it is drawn in, for every front door: the CLI's graph
+// command and the app's graphFile setting call this one function, so they never draw two
+// different pictures of one input.
+import { toDot } from './dot';
+import { ScopeRow, toHtml } from './html';
+import { toMermaid } from './mermaid';
+import { MeshGraphOptions, meshGraph, sidecarLine } from './mesh-graph';
+import { PictureFormat } from './picture-format';
+import { renderSvg } from './svg';
+import { ManifestEntry } from '../analysis/manifest';
+import { scopesOf, workloadReachOf } from '../analysis/reach/reach-report';
+import { meshScopes } from '../analysis/reach/workload-scope';
+import { RunResult, RunSettings, runAnalysis } from '../analysis/run';
+import { MeshSnapshot } from '../analysis/snapshot';
+import { toolInfo } from '../tool-info';
+
+export interface PictureInput {
+  readonly entries: readonly ManifestEntry[];
+  readonly settings: RunSettings;
+  /** The analysis of these entries with these settings, when the caller has it already (synth). */
+  readonly result?: RunResult;
+}
+
+export interface PictureOptions extends MeshGraphOptions {
+  readonly format: PictureFormat;
+  /** The HTML page's title. */
+  readonly title?: string;
+}
+
+/** The picture of the input's mesh in `options.format`. */
+export function drawMesh(input: PictureInput, options: PictureOptions): string {
+  const mesh = new MeshSnapshot(input.entries, input.settings);
+  const graph = meshGraph(mesh, options);
+  if (options.format === 'mermaid') return toMermaid(graph);
+  const dot = toDot(graph);
+  if (options.format === 'dot') return dot;
+  const svg = renderSvg(dot);
+  if (options.format === 'svg') return svg;
+  const result = input.result ?? runAnalysis(input.entries, input.settings);
+  return toHtml({
+    title: options.title ?? 'The mesh, as configured',
+    svg,
+    findings: result.findings,
+    summary: result.summary,
+    scopes: scopeRows(mesh, options.from),
+    tool: toolInfo(),
+  });
+}
+
+/** Each workload's scope as the HTML lists it, in the order `explain` gives them. */
+function scopeRows(mesh: MeshSnapshot, from?: string): ScopeRow[] {
+  const name = (ref: { kind: string; namespace?: string; name: string }) => `${ref.kind} ${ref.namespace ?? ''}/${ref.name}`;
+  const rows: ScopeRow[] = (from === undefined ? meshScopes(mesh).scopes : scopesOf(mesh, from)).map((scope) => {
+    const reach = workloadReachOf(scope);
+    return {
+      workload: name(reach.workload),
+      sidecar: sidecarLine(scope.selection, true),
+      outbound: `${reach.outboundTrafficPolicy} (${reach.outboundTrafficPolicySource})`,
+      hosts: reach.hosts.map((h) => (h.ports.length > 0 ? `${h.host} (${h.ports.join(', ')})` : h.host)),
+      visibleHosts: reach.visibleHosts,
+    };
+  });
+  if (from === undefined) {
+    for (const selection of meshScopes(mesh).unproxied) {
+      rows.push({ workload: name(selection.workload.ref), sidecar: `no sidecar proxy: ${selection.reason}`, outbound: '-', hosts: [], visibleHosts: 0 });
+    }
+  }
+  return rows.sort((a, b) => (a.workload < b.workload ? -1 : a.workload > b.workload ? 1 : 0));
+}
