@@ -128,15 +128,24 @@ const rulesDoc = project.addTask('docgen:rules', {
 });
 project.postCompileTask.spawn(rulesDoc);
 
+// The README's picture of examples/mesh, drawn by the app's own synth (the graphFile setting,
+// through its environment variable), so the committed SVG is always what the build draws.
+const meshPicture = project.addTask('docgen:mesh-picture', {
+  description: 'Draw docs/images/mesh.svg, the README\'s picture of examples/mesh, at its synth',
+});
+meshPicture.exec(`CDK8S_OUTDIR=dist/mesh-picture CDK8S_ISTIO_SIDECAR_QUIET=1 CDK8S_ISTIO_SIDECAR_GRAPH=docs/images/mesh.svg ${tsNode('examples/tsconfig.json', 'examples/mesh/main.ts')}`);
+project.postCompileTask.spawn(meshPicture);
+
 // The main job: synthesize the example apps into dist/examples/ (one file per chart, and the
 // validation report beside each app's folder, not in it), lint the YAML they produce with the
 // CLI, as a platform team would lint any YAML, also as SARIF for code scanning, and ask reach.
 const examples = project.addTask('examples', {
-  description: 'Synthesize the example apps into dist/examples/, lint them, and ask reach about examples/mesh',
+  description: 'Synthesize the example apps into dist/examples/, lint them, ask reach about examples/mesh and draw it',
 });
 examples.exec('rm -rf dist/examples');
 for (const [app, rootNamespace] of [['seed', 'istio-config'], ['mesh', 'istio-system']]) {
-  examples.exec(`CDK8S_OUTDIR=dist/examples/${app} CDK8S_ISTIO_SIDECAR_REPORT=dist/examples/${app}.report.json ${tsNode('examples/tsconfig.json', `examples/${app}/main.ts`)}`);
+  // The report and the picture of each synth, beside the app's folder.
+  examples.exec(`CDK8S_OUTDIR=dist/examples/${app} CDK8S_ISTIO_SIDECAR_REPORT=dist/examples/${app}.report.json CDK8S_ISTIO_SIDECAR_GRAPH=dist/examples/${app}.html ${tsNode('examples/tsconfig.json', `examples/${app}/main.ts`)}`);
   const lint = `${tsNode('examples/tsconfig.json', 'src/cli/main.ts')} lint --root-namespace ${rootNamespace}`;
   examples.exec(`${lint} dist/examples/${app}`);
   examples.exec(`${lint} --format sarif dist/examples/${app} > dist/examples/${app}.sarif`);
@@ -146,10 +155,11 @@ for (const [app, rootNamespace] of [['seed', 'istio-config'], ['mesh', 'istio-sy
 const reach = `${tsNode('examples/tsconfig.json', 'src/cli/main.ts')} reach --outbound-policy REGISTRY_ONLY`;
 examples.exec(`${reach} --from shop/frontend --to payments-api.payments:80 dist/examples/mesh`);
 examples.exec(`${reach} --format json dist/examples/mesh > dist/examples/mesh.reach.json`);
-// Its picture, as Graphviz source and as a Mermaid flowchart.
+// Its picture from the YAML, as Graphviz source, SVG, a Mermaid flowchart and the HTML page with
+// findings and scopes (the synth above drew mesh.html from the app; this one is the CLI's).
 const graph = `${tsNode('examples/tsconfig.json', 'src/cli/main.ts')} graph --outbound-policy REGISTRY_ONLY`;
-examples.exec(`${graph} dist/examples/mesh > dist/examples/mesh.dot`);
-examples.exec(`${graph} --format mermaid dist/examples/mesh > dist/examples/mesh.mmd`);
+for (const extension of ['dot', 'svg', 'mmd']) examples.exec(`${graph} --out dist/examples/mesh.${extension} dist/examples/mesh`);
+examples.exec(`${graph} --out dist/examples/mesh.lint.html dist/examples/mesh`);
 // Least-privilege Sidecars for examples/mesh from its observed traffic, as YAML and as construct
 // code, beside the app's folder (not in it: the lint above and `kubectl apply -f` read that folder).
 const generate = `${tsNode('examples/tsconfig.json', 'src/cli/main.ts')} generate --traffic examples/mesh/traffic.json`;

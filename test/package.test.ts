@@ -83,7 +83,7 @@ describe('the npm tarball', () => {
     const unexpected = [...files.keys()].filter((path) =>
       !['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii'].includes(path)
       && !/^lib\/.*\.(js|d\.ts)$/.test(path)
-      && !/^docs\/[^/]+\.md$/.test(path)
+      && !/^docs\/([^/]+\.md|images\/[^/]+\.svg)$/.test(path)
       && !bundled.some((prefix) => path.startsWith(prefix)));
     expect(unexpected).toEqual([]);
     for (const path of ['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii', 'lib/index.js', 'lib/index.d.ts', 'docs/RULES.md']) {
@@ -128,6 +128,14 @@ describe('the npm tarball', () => {
       expect(run.stdout.trim()).toBe(pkg.version);
       expect(run.status).toBe(0);
     }
+  });
+
+  test('installed, graph draws SVG with the bundled Graphviz (WebAssembly), no system binary', () => {
+    const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec: {template: {metadata: {labels: {app: web}}}}\n';
+    const run = spawnSync(process.execPath, [join(project, 'node_modules', pkg.name, pkg.bin['cdk8s-istio-sidecar']), 'graph', '--format', 'svg', '-'], { encoding: 'utf8', input: yaml });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('<title>workload:shop/Deployment/web</title>');
   });
 
   test('installed, it loads as the plugin snippet of the README says, with the version package.json has', () => {
