@@ -76,7 +76,7 @@ function objectName(finding: Finding): string {
 function findingsTable(picture: HtmlPicture): string {
   const { findings, summary, tool } = picture;
   const counts = `${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} info, ${summary.suppressed} suppressed`;
-  if (findings.length === 0) return `<h2 id="findings">Findings</h2>\n<p>No findings.</p>`;
+  if (findings.length === 0) return '<h2 id="findings">Findings</h2>\n<p>No findings.</p>';
   const rows = findings.map((f) => {
     const suppressed = f.suppressedReason !== undefined;
     const severity = suppressed ? `${f.severity} (suppressed)` : f.severity;

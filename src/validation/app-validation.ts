@@ -12,7 +12,6 @@ import { MESH_CONFIG_MAP, MeshConfigError, withMeshConfig } from '../analysis/me
 import { RunResult, RunSettings, runAnalysis } from '../analysis/run';
 import { ANALYZED_KINDS } from '../analysis/snapshot';
 import type * as Picture from '../graph/picture';
-import type { PictureInput } from '../graph/picture';
 import { PICTURE_EXTENSIONS, pictureFormatOfFile } from '../graph/picture-format';
 
 /** What the engine reads, and Istio's mesh config when the app holds it (as the CLI and plugin read it). */
@@ -61,8 +60,10 @@ export class AppValidation implements IValidation {
       if (!settings.quiet) printWarnings(result);
       errors = result.blocking.map(formatLocatedFinding);
       // Drawn whatever the findings: a picture of a broken mesh is the one people most need.
-      const graphProblem = settings.graphFile !== undefined ? writeGraph(settings.graphFile, { entries: collected.entries, settings: run, result }) : undefined;
-      if (graphProblem !== undefined) errors.push(graphProblem);
+      if (settings.graphFile !== undefined) {
+        const graphProblem = writeGraph(settings.graphFile, { entries: collected.entries, settings: run, result });
+        if (graphProblem !== undefined) errors.push(graphProblem);
+      }
     } catch (error) {
       if (!(error instanceof MeshConfigError)) throw error;
       errors = [error.message];
@@ -87,7 +88,7 @@ export class AppValidation implements IValidation {
  * Draws the picture into `file`, in the format its name asks for, or says why it cannot:
  * IstioMesh checks its own setting when it is made, but the environment's is first read here.
  */
-function writeGraph(file: string, input: PictureInput): string | undefined {
+function writeGraph(file: string, input: Picture.PictureInput): string | undefined {
   const format = pictureFormatOfFile(file);
   if (format === undefined) {
     return `${GRAPH_FILE_ENV}="${file}" does not say the picture's format by its extension: end it with ${PICTURE_EXTENSIONS.join(', ')}`;

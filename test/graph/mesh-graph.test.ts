@@ -1,8 +1,8 @@
 // The mesh picture: its model from the reach model, and the DOT and Mermaid text made of it.
 import { JsonObject } from '../../src/analysis/manifest';
+import { ReachQueryError } from '../../src/analysis/reach/reach-report';
 import { sidecarManifest } from '../../src/analysis/rules/support/example-manifests';
 import { deploymentManifest } from '../../src/analysis/rules/support/mesh-examples';
-import { ReachQueryError } from '../../src/analysis/reach/reach-report';
 import { MeshOptions, MeshSnapshot } from '../../src/analysis/snapshot';
 import { toDot } from '../../src/graph/dot';
 import { toMermaid } from '../../src/graph/mermaid';
