@@ -11,6 +11,7 @@ const SHAPES: Record<MeshGraphNodeKind, string> = {
   [MeshGraphNodeKind.WORKLOADS]: 'box3d',
   [MeshGraphNodeKind.NAMESPACE]: 'folder',
   [MeshGraphNodeKind.HOST]: 'ellipse',
+  [MeshGraphNodeKind.HOSTS]: 'box3d',
   [MeshGraphNodeKind.ALL_NAMESPACES]: 'doubleoctagon',
 };
 

@@ -22,6 +22,8 @@ export enum MeshGraphNodeKind {
   ALL_NAMESPACES = 'all-namespaces',
   /** One host name of the registry. */
   HOST = 'host',
+  /** The host nodes of a namespace with more than `collapseAbove` of them, as one node. */
+  HOSTS = 'hosts',
 }
 
 /** What an edge stands for. */
@@ -80,7 +82,8 @@ export interface MeshGraph {
 
 export interface MeshGraphOptions {
   /**
-   * A namespace with more workloads than this is drawn as one node "N workloads".
+   * A namespace with more workloads than this is drawn as one node "N workloads", and one with
+   * more host nodes than this as one node "N hosts" (edges to it lose their port labels).
    * @default 20
    */
   readonly collapseAbove?: number;
@@ -98,7 +101,7 @@ export const DEFAULT_COLLAPSE_ABOVE = 20;
 
 const ALL_NAMESPACES_ID = 'all-namespaces';
 const KIND_ORDER: readonly MeshGraphNodeKind[] = [
-  MeshGraphNodeKind.WORKLOADS, MeshGraphNodeKind.WORKLOAD, MeshGraphNodeKind.NAMESPACE, MeshGraphNodeKind.HOST, MeshGraphNodeKind.ALL_NAMESPACES,
+  MeshGraphNodeKind.WORKLOADS, MeshGraphNodeKind.WORKLOAD, MeshGraphNodeKind.NAMESPACE, MeshGraphNodeKind.HOSTS, MeshGraphNodeKind.HOST, MeshGraphNodeKind.ALL_NAMESPACES,
 ];
 const EDGE_ORDER: readonly MeshGraphEdgeKind[] = [
   MeshGraphEdgeKind.IMPORT, MeshGraphEdgeKind.CALL, MeshGraphEdgeKind.PASSTHROUGH, MeshGraphEdgeKind.BLOCKED,
@@ -122,6 +125,39 @@ export function sidecarLine(selection: WorkloadSelection, proxied: boolean): str
   return `${name} (${selection.via})`;
 }
 
+/** Two edges with one key are one edge. */
+function edgeKey(edge: MeshGraphEdge): string {
+  return JSON.stringify([edge.from, edge.to, edge.kind, edge.label ?? '']);
+}
+
+/** Above the threshold, a namespace's host nodes become one: the picture stays legible however many services a mesh has. */
+function collapseHosts(nodes: Map<string, MeshGraphNode>, edges: Map<string, MeshGraphEdge>, collapseAbove: number): void {
+  const hostsPerNamespace = new Map<string, MeshGraphNode[]>();
+  for (const node of nodes.values()) {
+    if (node.kind !== MeshGraphNodeKind.HOST) continue;
+    const list = hostsPerNamespace.get(node.namespace ?? '') ?? [];
+    hostsPerNamespace.set(node.namespace ?? '', [...list, node]);
+  }
+  const collapsedTo = new Map<string, string>();
+  for (const [namespace, hosts] of hostsPerNamespace) {
+    if (hosts.length <= collapseAbove) continue;
+    const id = `hosts:${namespace}`;
+    nodes.set(id, { id, kind: MeshGraphNodeKind.HOSTS, label: `${hosts.length} hosts`, namespace });
+    for (const host of hosts) {
+      nodes.delete(host.id);
+      collapsedTo.set(host.id, id);
+    }
+  }
+  if (collapsedTo.size === 0) return;
+  const all = [...edges.values()];
+  edges.clear();
+  for (const edge of all) {
+    const to = collapsedTo.get(edge.to);
+    const kept: MeshGraphEdge = to === undefined ? edge : { from: edge.from, to, kind: edge.kind };
+    edges.set(edgeKey(kept), kept);
+  }
+}
+
 /** The graph of `mesh`: what each workload's proxy imports, and its declared calls the scope blocks or passes through. */
 export function meshGraph(mesh: MeshSnapshot, options: MeshGraphOptions = {}): MeshGraph {
   const collapseAbove = options.collapseAbove ?? DEFAULT_COLLAPSE_ABOVE;
@@ -134,7 +170,7 @@ export function meshGraph(mesh: MeshSnapshot, options: MeshGraphOptions = {}): M
     return node.id;
   };
   const addEdge = (edge: MeshGraphEdge) => {
-    edges.set(JSON.stringify([edge.from, edge.to, edge.kind, edge.label ?? '']), edge);
+    edges.set(edgeKey(edge), edge);
   };
 
   // Workloads, collapsed per namespace above the threshold.
@@ -194,6 +230,8 @@ export function meshGraph(mesh: MeshSnapshot, options: MeshGraphOptions = {}): M
     const port = outcome.call.entry.port;
     addEdge({ from, to, kind, ...(port !== undefined ? { label: `:${port}` } : {}) });
   }
+
+  collapseHosts(nodes, edges, collapseAbove);
 
   const sortedNodes = [...nodes.values()].sort((a, b) =>
     compare(a.namespace ?? '\uffff', b.namespace ?? '\uffff') || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.id, b.id));

@@ -201,3 +201,35 @@ describe('meshGraph from one workload', () => {
     expect(() => meshGraph(mesh, { from: 'prod/nope' })).toThrow(/no workload "prod\/nope" in the input; workloads include "prod\/client"/);
   });
 });
+
+describe('meshGraph at 200 workloads', () => {
+  // 200 workloads in 4 namespaces, each calling 3 of 200 Services.
+  const manifests: JsonObject[] = [];
+  for (let i = 0; i < 200; i++) {
+    const ns = `ns${i % 4}`;
+    manifests.push(svc(ns, `svc${i}`, [80]));
+    const calls = [1, 2, 3].map((k) => `svc${(i + k) % 200}.ns${((i + k) % 200) % 4}:80`).join(', ');
+    manifests.push(deploymentManifest(ns, `w${i}`, { app: `w${i}` }, { 'cdk8s-istio-sidecar.io/calls': calls }));
+  }
+  const graph = graphOf(manifests);
+
+  test('each namespace is one workloads node and one hosts node, edges to them without ports', () => {
+    expect(graph.nodes.map((n) => [n.id, n.kind, n.label])).toEqual([
+      ...[0, 1, 2, 3].flatMap((k) => [
+        [`workloads:ns${k}`, MeshGraphNodeKind.WORKLOADS, '50 workloads'],
+        [`hosts:ns${k}`, MeshGraphNodeKind.HOSTS, '50 hosts'],
+      ]),
+      ['all-namespaces', MeshGraphNodeKind.ALL_NAMESPACES, 'all namespaces'],
+    ]);
+    const calls = graph.edges.filter((e) => e.kind === MeshGraphEdgeKind.CALL);
+    expect(calls.every((e) => e.label === undefined && e.to.startsWith('hosts:'))).toBe(true);
+    // Each namespace's workloads call Services of the other three namespaces (and none of their own).
+    expect(calls).toHaveLength(12);
+  });
+
+  test('at a higher threshold every workload and host is its own node', () => {
+    const full = graphOf(manifests, {}, 200);
+    expect(full.nodes.filter((n) => n.kind === MeshGraphNodeKind.WORKLOAD)).toHaveLength(200);
+    expect(full.nodes.filter((n) => n.kind === MeshGraphNodeKind.HOST)).toHaveLength(200);
+  });
+});
