@@ -101,7 +101,8 @@ export const DEFAULT_COLLAPSE_ABOVE = 20;
 
 const ALL_NAMESPACES_ID = 'all-namespaces';
 const KIND_ORDER: readonly MeshGraphNodeKind[] = [
-  MeshGraphNodeKind.WORKLOADS, MeshGraphNodeKind.WORKLOAD, MeshGraphNodeKind.NAMESPACE, MeshGraphNodeKind.HOSTS, MeshGraphNodeKind.HOST, MeshGraphNodeKind.ALL_NAMESPACES,
+  MeshGraphNodeKind.WORKLOADS, MeshGraphNodeKind.WORKLOAD, MeshGraphNodeKind.NAMESPACE,
+  MeshGraphNodeKind.HOSTS, MeshGraphNodeKind.HOST, MeshGraphNodeKind.ALL_NAMESPACES,
 ];
 const EDGE_ORDER: readonly MeshGraphEdgeKind[] = [
   MeshGraphEdgeKind.IMPORT, MeshGraphEdgeKind.CALL, MeshGraphEdgeKind.PASSTHROUGH, MeshGraphEdgeKind.BLOCKED,
