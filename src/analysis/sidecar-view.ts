@@ -4,6 +4,7 @@
 // Parts of the wrong type are marked and left out of the typed fields, never guessed at: the
 // schema rules report them, once, from the same spec's schema problems.
 import { JsonObject, arrayAt, fieldPath, isObject, isPresent, objectAt, stringAt } from './manifest';
+import { objectMemo } from './object-memo';
 import { SchemaProblem, sidecarSpecProblems } from './schema/walker';
 import { SidecarResource } from './snapshot';
 
@@ -194,70 +195,92 @@ export interface SidecarView {
   schemaProblemsOf(ruleId: string): readonly SchemaProblem[];
 }
 
-const views = new WeakMap<SidecarResource, SidecarView>();
-
 /** The Sidecar's view, built on first use: some seventy rules read it, and each reads it often. */
-export function sidecarView(sidecar: SidecarResource): SidecarView {
-  let view = views.get(sidecar);
-  if (!view) views.set(sidecar, view = buildView(sidecar));
-  return view;
-}
+export const sidecarView: (sidecar: SidecarResource) => SidecarView = objectMemo('sidecarView', buildView);
 
 const NO_PROBLEMS: readonly SchemaProblem[] = [];
 
-function buildView(sidecar: SidecarResource): SidecarView {
-  const spec = sidecar.spec;
-  const ingress = ingressListeners(spec);
-  const egress = egressListeners(spec);
-  const ports: ListenerPort[] = [];
-  for (const listener of [...ingress, ...egress]) if (listener.port) ports.push(listener.port);
-  const inbound = objectAt(spec, 'inboundConnectionPool');
-  const pools: ConnectionPool[] = inbound ? [pool(inbound, 'spec.inboundConnectionPool')] : [];
-  for (const listener of ingress) if (listener.connectionPool) pools.push(listener.connectionPool);
-  let byRule: Map<string, SchemaProblem[]> | undefined;
-  // Walked on first ask (sidecarSpecProblems keeps the walk per spec): a run without the
-  // schema rules never walks.
-  const schemaProblems = (): readonly SchemaProblem[] => sidecarSpecProblems(sidecar.manifest.spec);
-  return {
-    spec,
-    get schemaProblems() {
-      return schemaProblems();
-    },
-    schemaProblemsOf(ruleId) {
-      if (!byRule) {
-        byRule = new Map();
-        for (const problem of schemaProblems()) {
-          const list = byRule.get(problem.ruleId);
-          if (list) list.push(problem);
-          else byRule.set(problem.ruleId, [problem]);
-        }
-      }
-      return byRule.get(ruleId) ?? NO_PROBLEMS;
-    },
-    ingress,
-    egress,
-    egressItemCount: arrayAt(spec, 'egress')?.length ?? 0,
-    ports,
-    hosts: egress.flatMap((listener) => listener.hosts),
-    tls: ingress.flatMap((listener) => (listener.tls ? [listener.tls] : [])),
-    pools,
-    outboundPolicy: outboundPolicy(spec),
-    selector: selector(spec),
-    selectorForm: selectorForm(sidecar),
-  };
+const NONE: readonly never[] = [];
+
+/** A list, or the one shared empty list: most Sidecars have no TLS, no pools, ... */
+function orNone<T>(items: T[]): readonly T[] {
+  return items.length === 0 ? NONE : items;
 }
 
-/** The items of `spec[key]` that are objects, with their index and path. */
-function objectItems(spec: JsonObject, key: Direction): Array<{ raw: JsonObject; index: number; path: string }> {
-  const items: Array<{ raw: JsonObject; index: number; path: string }> = [];
-  (arrayAt(spec, key) ?? []).forEach((raw, index) => {
-    if (isObject(raw)) items.push({ raw, index, path: fieldPath(fieldPath('spec', key), index) });
-  });
-  return items;
+function buildView(sidecar: SidecarResource): SidecarView {
+  return new SidecarViewRead(sidecar);
+}
+
+// A class, not an object literal: built for every Sidecar, and a literal with a getter and
+// methods holds its own closures and a dictionary of properties (about 1.3 kB more per view).
+class SidecarViewRead implements SidecarView {
+  public readonly spec: JsonObject;
+  public readonly ingress: readonly IngressListener[];
+  public readonly egress: readonly EgressListener[];
+  public readonly egressItemCount: number;
+  public readonly ports: readonly ListenerPort[];
+  public readonly hosts: readonly EgressHostAt[];
+  public readonly tls: readonly IngressTls[];
+  public readonly pools: readonly ConnectionPool[];
+  public readonly outboundPolicy?: OutboundPolicy;
+  public readonly selector?: Selector;
+  public readonly selectorForm: SelectorForm;
+  // Walked on first ask (sidecarSpecProblems keeps the walk per spec): a run without the
+  // schema rules never walks.
+  private walk?: readonly SchemaProblem[];
+  private byRule?: Map<string, SchemaProblem[]>;
+
+  constructor(private readonly sidecar: SidecarResource) {
+    const spec = this.spec = sidecar.spec;
+    const ingress = this.ingress = ingressListeners(spec);
+    const egress = this.egress = egressListeners(spec);
+    this.egressItemCount = arrayAt(spec, 'egress')?.length ?? 0;
+    const ports: ListenerPort[] = [];
+    const hosts: EgressHostAt[] = [];
+    const tls: IngressTls[] = [];
+    const inbound = objectAt(spec, 'inboundConnectionPool');
+    const pools: ConnectionPool[] = inbound ? [pool(inbound, 'spec.inboundConnectionPool')] : [];
+    for (const listener of ingress) {
+      if (listener.port) ports.push(listener.port);
+      if (listener.tls) tls.push(listener.tls);
+      if (listener.connectionPool) pools.push(listener.connectionPool);
+    }
+    for (const listener of egress) {
+      if (listener.port) ports.push(listener.port);
+      for (const host of listener.hosts) hosts.push(host);
+    }
+    this.ports = orNone(ports);
+    this.hosts = orNone(hosts);
+    this.tls = orNone(tls);
+    this.pools = orNone(pools);
+    this.outboundPolicy = outboundPolicy(spec);
+    this.selector = selector(spec);
+    this.selectorForm = selectorForm(sidecar);
+  }
+
+  public get schemaProblems(): readonly SchemaProblem[] {
+    return this.walk ??= sidecarSpecProblems(this.sidecar.manifest.spec);
+  }
+
+  public schemaProblemsOf(ruleId: string): readonly SchemaProblem[] {
+    if (!this.byRule) {
+      const all = this.schemaProblems;
+      // Most Sidecars are clean: every schema rule then reads the one shared empty list.
+      if (all.length === 0) return NO_PROBLEMS;
+      this.byRule = new Map();
+      for (const problem of all) {
+        const list = this.byRule.get(problem.ruleId);
+        if (list) list.push(problem);
+        else this.byRule.set(problem.ruleId, [problem]);
+      }
+    }
+    return this.byRule.get(ruleId) ?? NO_PROBLEMS;
+  }
 }
 
 // Listeners are built as class instances: this runs for every listener of every Sidecar, and
-// objects of one shape (unlike spread literals) stay cheap to build and to read.
+// objects of one shape (unlike spread literals) stay cheap to build and to read. The paths of
+// their fields are getters: only a finding needs one, and most listeners have none.
 
 /** What ingress and egress listeners read alike. */
 abstract class ListenerRead {
@@ -266,27 +289,52 @@ abstract class ListenerRead {
   public readonly captureMode?: string;
   public readonly hasPort: boolean;
   public port?: ListenerPort;
-  public readonly bindPath: string;
-  public readonly captureModePath: string;
-  public readonly portPath: string;
-  public readonly portNumberPath: string;
 
   constructor(public readonly raw: JsonObject, public readonly index: number, public readonly path: string) {
     this.bind = stringAt(raw, 'bind');
     this.hasBind = isPresent(raw.bind);
     this.captureMode = stringAt(raw, 'captureMode');
     this.hasPort = isPresent(raw.port);
-    // Plain concatenation: the keys are identifiers, which is all fieldPath would check.
-    this.bindPath = `${path}.bind`;
-    this.captureModePath = `${path}.captureMode`;
-    this.portPath = `${path}.port`;
-    this.portNumberPath = `${path}.port.number`;
+  }
+
+  // Plain concatenation: the keys are identifiers, which is all fieldPath would check.
+  public get bindPath(): string {
+    return `${this.path}.bind`;
+  }
+
+  public get captureModePath(): string {
+    return `${this.path}.captureMode`;
+  }
+
+  public get portPath(): string {
+    return `${this.path}.port`;
+  }
+
+  public get portNumberPath(): string {
+    return `${this.path}.port.number`;
   }
 
   protected readPort(listener: Listener): ListenerPort | undefined {
     const raw = objectAt(this.raw, 'port');
-    if (!raw) return undefined;
-    return { direction: listener.direction, listener, path: this.portPath, raw, name: stringAt(raw, 'name'), protocol: stringAt(raw, 'protocol'), number: raw.number };
+    return raw ? new ListenerPortRead(listener, raw) : undefined;
+  }
+}
+
+class ListenerPortRead implements ListenerPort {
+  public readonly direction: Direction;
+  public readonly name?: string;
+  public readonly protocol?: string;
+  public readonly number: unknown;
+
+  constructor(public readonly listener: Listener, public readonly raw: JsonObject) {
+    this.direction = listener.direction;
+    this.name = stringAt(raw, 'name');
+    this.protocol = stringAt(raw, 'protocol');
+    this.number = raw.number;
+  }
+
+  public get path(): string {
+    return this.listener.portPath;
   }
 }
 
@@ -319,8 +367,7 @@ class EgressListenerRead extends ListenerRead implements EgressListener {
   public readonly kind: EgressPortKind;
   public readonly portNumber: number;
   public readonly hostsValue: unknown;
-  public readonly hostsPath: string;
-  public readonly hosts: EgressHostAt[] = [];
+  public readonly hosts: readonly EgressHostAt[];
 
   constructor(raw: JsonObject, index: number, path: string) {
     super(raw, index, path);
@@ -329,22 +376,63 @@ class EgressListenerRead extends ListenerRead implements EgressListener {
     this.kind = kind;
     this.portNumber = portNumber;
     this.hostsValue = raw.hosts;
-    this.hostsPath = `${path}.hosts`;
     const items = raw.hosts;
-    if (!Array.isArray(items)) return;
-    for (let i = 0; i < items.length; i++) {
-      const host = items[i];
-      if (typeof host === 'string') this.hosts.push({ host, index: i, path: `${this.hostsPath}[${i}]`, listener: this });
+    if (!Array.isArray(items)) {
+      this.hosts = NONE;
+    } else if (items.every((host) => typeof host === 'string')) {
+      // The usual case, as one exactly sized list (a list grown by push keeps room to spare).
+      this.hosts = items.map((host: string, i) => new EgressHostRead(host, i, this));
+    } else {
+      const hosts: EgressHostAt[] = [];
+      for (let i = 0; i < items.length; i++) {
+        const host = items[i];
+        if (typeof host === 'string') hosts.push(new EgressHostRead(host, i, this));
+      }
+      this.hosts = hosts;
     }
+  }
+
+  public get hostsPath(): string {
+    return `${this.path}.hosts`;
   }
 }
 
-function ingressListeners(spec: JsonObject): IngressListener[] {
-  return objectItems(spec, 'ingress').map(({ raw, index, path }) => new IngressListenerRead(raw, index, path));
+class EgressHostRead implements EgressHostAt {
+  constructor(public readonly host: string, public readonly index: number, public readonly listener: EgressListener) {}
+
+  public get path(): string {
+    return `${this.listener.hostsPath}[${this.index}]`;
+  }
 }
 
-function egressListeners(spec: JsonObject): EgressListener[] {
-  return objectItems(spec, 'egress').map(({ raw, index, path }) => new EgressListenerRead(raw, index, path));
+/** The listeners of `spec[key]` that are objects, with their index and path. */
+function listenersOf<L>(spec: JsonObject, key: Direction, read: new (raw: JsonObject, index: number, path: string) => L): readonly L[] {
+  const items = arrayAt(spec, key);
+  if (!items || items.length === 0) return NONE;
+  if (items.every(isObject)) return items.map((raw, index) => new read(raw as JsonObject, index, listenerPath(key, index)));
+  const listeners: L[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const raw = items[index];
+    if (isObject(raw)) listeners.push(new read(raw, index, listenerPath(key, index)));
+  }
+  return listeners;
+}
+
+// `spec.egress[0]` and its like, made once and shared: every Sidecar has a first listener.
+const LISTENER_PATHS: { readonly [direction in Direction]: string[] } = { ingress: [], egress: [] };
+
+function listenerPath(direction: Direction, index: number): string {
+  const known = LISTENER_PATHS[direction];
+  if (index >= 64) return `spec.${direction}[${index}]`;
+  return known[index] ??= `spec.${direction}[${index}]`;
+}
+
+function ingressListeners(spec: JsonObject): readonly IngressListener[] {
+  return listenersOf(spec, 'ingress', IngressListenerRead);
+}
+
+function egressListeners(spec: JsonObject): readonly EgressListener[] {
+  return listenersOf(spec, 'egress', EgressListenerRead);
 }
 
 function egressPortOf(raw: JsonObject): { kind: EgressPortKind; portNumber: number } {
@@ -365,22 +453,24 @@ function pool(raw: JsonObject, path: string, listener?: IngressListener): Connec
   return { raw, path, ...(listener ? { listener } : {}), http: section('http'), tcp: section('tcp') };
 }
 
+// Paths every Sidecar shares, as one string each.
+const OUTBOUND_POLICY_PATH = 'spec.outboundTrafficPolicy';
+const EGRESS_PROXY_PATH = 'spec.outboundTrafficPolicy.egressProxy';
+const SELECTOR_PATH = 'spec.workloadSelector';
+const SELECTOR_LABELS_PATH = 'spec.workloadSelector.labels';
+
 function outboundPolicy(spec: JsonObject): OutboundPolicy | undefined {
   const raw = objectAt(spec, 'outboundTrafficPolicy');
   if (!raw) return undefined;
-  const path = 'spec.outboundTrafficPolicy';
   const proxy = objectAt(raw, 'egressProxy');
-  const egressProxyPath = fieldPath(path, 'egressProxy');
-  return { raw, path, mode: raw.mode, egressProxyPath, ...(proxy ? { egressProxy: { raw: proxy, path: egressProxyPath } } : {}) };
+  return { raw, path: OUTBOUND_POLICY_PATH, mode: raw.mode, egressProxyPath: EGRESS_PROXY_PATH, ...(proxy ? { egressProxy: { raw: proxy, path: EGRESS_PROXY_PATH } } : {}) };
 }
 
 function selector(spec: JsonObject): Selector | undefined {
   const raw = objectAt(spec, 'workloadSelector');
   if (!raw) return undefined;
-  const path = 'spec.workloadSelector';
-  const labelsPath = fieldPath(path, 'labels');
-  const labels = Object.entries(objectAt(raw, 'labels') ?? {}).map(([key, value]) => ({ key, value, path: fieldPath(labelsPath, key) }));
-  return { raw, path, labelsValue: raw.labels, labelsPath, labels };
+  const labels = Object.entries(objectAt(raw, 'labels') ?? {}).map(([key, value]) => ({ key, value, path: fieldPath(SELECTOR_LABELS_PATH, key) }));
+  return { raw, path: SELECTOR_PATH, labelsValue: raw.labels, labelsPath: SELECTOR_LABELS_PATH, labels };
 }
 
 function selectorForm(sidecar: SidecarResource): SelectorForm {

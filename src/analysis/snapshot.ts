@@ -117,16 +117,24 @@ export class MeshSnapshot {
       if (!isObject(entry.manifest)) return;
       const manifest = entry.manifest;
       const annotated = readSuppressAnnotation(manifest);
-      const suppressions = [...(entry.suppressions ?? []), ...(annotated && 'suppressions' in annotated ? annotated.suppressions : [])];
+      const fromAnnotation = annotated && 'suppressions' in annotated ? annotated.suppressions : NO_SUPPRESSIONS;
+      const fromEntry = entry.suppressions ?? NO_SUPPRESSIONS;
+      // Most objects carry none: they share one empty list rather than each holding its own.
+      const suppressions = fromAnnotation.length === 0 ? fromEntry : fromEntry.length === 0 ? fromAnnotation : [...fromEntry, ...fromAnnotation];
       const resource: AnyResource = { index, entry, manifest, ref: resourceRefOf(manifest), suppressions };
-      resources.push(resource);
       const namespace = resource.ref.namespace;
       if (namespace) this.occupiedNamespaces.add(namespace);
+      // A Sidecar or a workload is listed in `resources` as itself, not as a second, plainer
+      // object: at 100k objects each copy is memory the garbage collector walks again and again.
       if (isIstioKind(manifest, 'Sidecar')) {
         const sidecar = toSidecar(resource);
+        resources.push(sidecar);
         sidecars.push(sidecar);
         pushTo(this.sidecarsByNamespace, namespace, sidecar);
-      } else if (isIstioKind(manifest, 'ServiceEntry')) {
+        return;
+      }
+      resources.push(resource);
+      if (isIstioKind(manifest, 'ServiceEntry')) {
         for (const host of serviceEntryHosts(resource)) addHost(host);
       } else if (isCoreKind(manifest, 'Service')) {
         if (namespace !== undefined && resource.ref.name) {
@@ -144,6 +152,7 @@ export class MeshSnapshot {
         const pod = podMetadataOf(manifest);
         if (pod) {
           const workload: WorkloadResource = { ...resource, pod };
+          resources[resources.length - 1] = workload;
           workloads.push(workload);
           let index_ = this.workloadsByNamespace.get(namespace);
           if (!index_) this.workloadsByNamespace.set(namespace, index_ = new LabelIndex());
@@ -198,6 +207,8 @@ export class MeshSnapshot {
     return this.sidecarsByNamespace.get(namespace) ?? [];
   }
 }
+
+const NO_SUPPRESSIONS: readonly Suppression[] = [];
 
 /** Matches no pod: a selector whose labels are not all strings (the schema rules report it). */
 const MATCHES_NOTHING: Labels = { '\u0000malformed': '\u0000' };

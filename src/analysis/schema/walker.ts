@@ -1,7 +1,7 @@
 // Walks a value against a SchemaNode and lists every way it breaks the schema, each with the
 // field path it is at. Never throws, whatever the input.
 import { fieldPath, isObject } from '../manifest';
-import { DEFAULT_OWNERS, IntegerSchema, ObjectSchema, SIDECAR_SPEC_SCHEMA, SchemaNode, SchemaOwners, SchemaProblemKind } from './model';
+import { DEFAULT_OWNERS, DurationSchema, IntegerSchema, ObjectSchema, SIDECAR_SPEC_SCHEMA, SchemaNode, SchemaOwners, SchemaProblemKind } from './model';
 import { nearMiss } from './near-miss';
 import { parseDuration } from '../syntax/duration';
 
@@ -71,11 +71,15 @@ export function sidecarSpecProblems(spec: unknown): readonly SchemaProblem[] {
   if (typeof spec !== 'object') return schemaProblems(spec, SIDECAR_SPEC_SCHEMA, 'spec');
   // Two rules read the same walk (unknown fields, wrong types): walk each spec once.
   let problems = walked.get(spec);
-  if (!problems) walked.set(spec, problems = schemaProblems(spec, SIDECAR_SPEC_SCHEMA, 'spec'));
+  if (!problems) {
+    const found = schemaProblems(spec, SIDECAR_SPEC_SCHEMA, 'spec');
+    walked.set(spec, problems = found.length > 0 ? found : NO_PROBLEMS);
+  }
   return problems;
 }
 
-const walked = new WeakMap<object, SchemaProblem[]>();
+const walked = new WeakMap<object, readonly SchemaProblem[]>();
+const NO_PROBLEMS: readonly SchemaProblem[] = [];
 
 type Problems = SchemaProblem[];
 type Key = string | number | undefined;
@@ -87,20 +91,26 @@ function ownerOf(owner: { readonly owners?: SchemaOwners }, kind: SchemaProblemK
   return owner.owners?.[kind] ?? DEFAULT_OWNERS[kind] ?? 'S-CRD-TYPES';
 }
 
+/** Records that `value` at `path` breaks `schema` (no closure per visited node: the walk runs on every Sidecar). */
+function push(problems: Problems, kind: SchemaProblemKind, schema: SchemaNode, path: string, value: unknown, key: Key, reason: string): void {
+  problems.push({ kind, ruleId: ownerOf(schema, kind), path, value, schema, reason, ...(key === undefined ? {} : { key }) });
+}
+
+function wrongType(problems: Problems, schema: SchemaNode, path: string, value: unknown, key: Key): void {
+  push(problems, 'wrong-type', schema, path, value, key, `expected ${describeExpected(schema)}`);
+}
+
 function visit(value: unknown, schema: SchemaNode, path: string, key: Key, problems: Problems): void {
-  const problem = (kind: SchemaProblemKind, reason: string): void => {
-    problems.push({ kind, ruleId: ownerOf(schema, kind), path, value, schema, reason, ...(key === undefined ? {} : { key }) });
-  };
-  const wrongType = (): void => problem('wrong-type', `expected ${describeExpected(schema)}`);
   switch (schema.type) {
     case 'object':
-      if (!isObject(value)) return wrongType();
+      if (!isObject(value)) return wrongType(problems, schema, path, value, key);
       return visitObject(value, schema, path, problems);
     case 'array':
-      if (!Array.isArray(value)) return wrongType();
-      if (schema.minItems !== undefined && value.length < schema.minItems) problem('item-count', `expected at least ${schema.minItems} item(s)`);
-      if (schema.maxItems !== undefined && value.length > schema.maxItems) problem('item-count', `expected at most ${schema.maxItems} items`);
-      value.forEach((item, i) => {
+      if (!Array.isArray(value)) return wrongType(problems, schema, path, value, key);
+      if (schema.minItems !== undefined && value.length < schema.minItems) push(problems, 'item-count', schema, path, value, key, `expected at least ${schema.minItems} item(s)`);
+      if (schema.maxItems !== undefined && value.length > schema.maxItems) push(problems, 'item-count', schema, path, value, key, `expected at most ${schema.maxItems} items`);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
         const itemPath = fieldPath(path, i);
         // A null item is not pruned like a null field: the API server rejects it.
         if (item === null) {
@@ -116,34 +126,36 @@ function visit(value: unknown, schema: SchemaNode, path: string, key: Key, probl
         } else {
           visit(item, schema.items, itemPath, i, problems);
         }
-      });
+      }
       return;
     case 'string':
-      if (typeof value !== 'string') return wrongType();
-      if (schema.maxLength !== undefined && characterCount(value) > schema.maxLength) problem('too-long', `expected at most ${schema.maxLength} characters`);
+      if (typeof value !== 'string') return wrongType(problems, schema, path, value, key);
+      if (schema.maxLength !== undefined && characterCount(value) > schema.maxLength) push(problems, 'too-long', schema, path, value, key, `expected at most ${schema.maxLength} characters`);
       if (schema.forbiddenSubstring !== undefined && value.includes(schema.forbiddenSubstring)) {
-        problem('forbidden-substring', `expected no ${JSON.stringify(schema.forbiddenSubstring)}`);
+        push(problems, 'forbidden-substring', schema, path, value, key, `expected no ${JSON.stringify(schema.forbiddenSubstring)}`);
       }
       return;
     case 'integer':
-      return visitInteger(value, schema, problem);
+      return visitInteger(value, schema, path, key, problems);
     case 'boolean':
-      if (typeof value !== 'boolean') return wrongType();
+      if (typeof value !== 'boolean') return wrongType(problems, schema, path, value, key);
       return;
     case 'stringMap':
-      if (!isObject(value)) return wrongType();
+      if (!isObject(value)) return wrongType(problems, schema, path, value, key);
       if (schema.maxProperties !== undefined && Object.keys(value).length > schema.maxProperties) {
-        problem('property-count', `expected at most ${schema.maxProperties} entries`);
+        push(problems, 'property-count', schema, path, value, key, `expected at most ${schema.maxProperties} entries`);
       }
-      for (const [entryKey, item] of Object.entries(value)) {
+      for (const entryKey in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, entryKey)) continue;
+        const item = value[entryKey];
         if (item !== null) visit(item, schema.values, fieldPath(path, entryKey), entryKey, problems);
       }
       return;
     case 'duration':
-      return visitDuration(value, schema.minimum, problem, wrongType);
+      return visitDuration(value, schema, path, key, problems);
     case 'enum':
-      if (typeof value !== 'string') return wrongType();
-      if (!schema.values.includes(value)) problem('not-in-enum', `expected ${describeExpected(schema)}`);
+      if (typeof value !== 'string') return wrongType(problems, schema, path, value, key);
+      if (!schema.values.includes(value)) push(problems, 'not-in-enum', schema, path, value, key, `expected ${describeExpected(schema)}`);
       return;
   }
 }
@@ -156,12 +168,11 @@ export function characterCount(text: string): number {
 }
 
 function visitObject(value: { [key: string]: unknown }, schema: ObjectSchema, path: string, problems: Problems): void {
-  const known = Object.keys(schema.fields);
   for (const [key, item] of Object.entries(value)) {
     const fieldSchema = Object.prototype.hasOwnProperty.call(schema.fields, key) ? schema.fields[key] : undefined;
     const itemPath = fieldPath(path, key);
     if (!fieldSchema) {
-      const suggestion = nearMiss(key, known);
+      const suggestion = nearMiss(key, Object.keys(schema.fields));
       problems.push({
         kind: 'unknown-field',
         ruleId: ownerOf(schema, 'unknown-field'),
@@ -203,22 +214,20 @@ function visitObject(value: { [key: string]: unknown }, schema: ObjectSchema, pa
   }
 }
 
-type ReportProblem = (kind: SchemaProblemKind, reason: string) => void;
-
-function visitInteger(value: unknown, schema: IntegerSchema, problem: ReportProblem): void {
+function visitInteger(value: unknown, schema: IntegerSchema, path: string, key: Key, problems: Problems): void {
   if (typeof value !== 'number') {
-    problem('wrong-type', `expected ${describeExpected(schema)}`);
+    wrongType(problems, schema, path, value, key);
   } else if (!Number.isInteger(value)) {
-    problem('not-integer', `expected ${describeExpected(schema)}`);
+    push(problems, 'not-integer', schema, path, value, key, `expected ${describeExpected(schema)}`);
   } else if (value < schema.minimum || value > schema.maximum) {
-    problem('out-of-range', `expected ${describeExpected(schema)}`);
+    push(problems, 'out-of-range', schema, path, value, key, `expected ${describeExpected(schema)}`);
   }
 }
 
-function visitDuration(value: unknown, minimum: string | undefined, problem: ReportProblem, wrongType: () => void): void {
-  if (typeof value !== 'string') return wrongType();
+function visitDuration(value: unknown, schema: DurationSchema, path: string, key: Key, problems: Problems): void {
+  if (typeof value !== 'string') return wrongType(problems, schema, path, value, key);
   const nanos = parseDuration(value);
-  if (nanos === undefined) return problem('invalid-duration', 'expected a duration such as "500ms", "1.5s" or "1m"');
-  const least = minimum === undefined ? undefined : parseDuration(minimum);
-  if (least !== undefined && nanos < least) problem('below-minimum', `expected at least ${minimum}`);
+  if (nanos === undefined) return push(problems, 'invalid-duration', schema, path, value, key, 'expected a duration such as "500ms", "1.5s" or "1m"');
+  const least = schema.minimum === undefined ? undefined : parseDuration(schema.minimum);
+  if (least !== undefined && nanos < least) push(problems, 'below-minimum', schema, path, value, key, `expected at least ${schema.minimum}`);
 }

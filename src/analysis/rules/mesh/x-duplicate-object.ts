@@ -24,13 +24,21 @@ export const duplicateObject: MeshRule = {
     passing: [meshSidecar('shop', 'default'), meshSidecar('cart', 'default')],
   },
   check(mesh, report) {
+    // The first object of each identity, and the lists of those seen more than once: one map
+    // entry per object, no list per object.
+    const firstOf = new Map<string, AnyResource>();
     const byIdentity = new Map<string, AnyResource[]>();
     for (const resource of mesh.resources) {
       if (!ANALYZED_KINDS.has(resource.ref.kind) || resource.ref.name === '') continue;
       const key = objectIdentity(resource);
+      const first = firstOf.get(key);
+      if (first === undefined) {
+        firstOf.set(key, resource);
+        continue;
+      }
       const same = byIdentity.get(key);
       if (same) same.push(resource);
-      else byIdentity.set(key, [resource]);
+      else byIdentity.set(key, [first, resource]);
     }
     for (const [first, ...others] of byIdentity.values()) {
       if (others.length === 0) continue;

@@ -91,7 +91,9 @@ export function phraseList(quoted: readonly string[], max = 5): string {
 export function objectIdentity(resource: AnyResource): string {
   const { apiVersion, kind, namespace, name } = resource.ref;
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-  return JSON.stringify([group, kind, kind === 'Namespace' ? null : namespace ?? null, name]);
+  const ns = kind === 'Namespace' ? '' : namespace ?? '';
+  // Each part after its length: unambiguous whatever the names hold, and cheaper than JSON at 100k objects.
+  return `${group.length}:${group}${kind.length}:${kind}${ns.length}:${ns}${name.length}:${name}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Severity } from '../../finding';
+import { objectMemo } from '../../object-memo';
 import { RuleDocs, RuleSource, SidecarRule } from '../../rule';
 import { SidecarResource } from '../../snapshot';
 import { SyntaxProblem } from '../../syntax/problem';
@@ -25,6 +26,7 @@ export type SyntaxRuleDocs = Omit<RuleDocs, 'severity' | 'sources' | 'references
  * What the webhook rejects: errors, IST0106.
  */
 export function syntaxFamilyRule(family: SyntaxFamily, docs: SyntaxRuleDocs): SidecarRule {
+  const problemsOf = familyProblems(family);
   return {
     ...docs,
     scope: 'sidecar',
@@ -32,11 +34,38 @@ export function syntaxFamilyRule(family: SyntaxFamily, docs: SyntaxRuleDocs): Si
     sources: [RuleSource.WEBHOOK],
     references: ['IST0106'],
     check(sidecar, report) {
-      for (const { value, path } of family.values(sidecar)) {
-        for (const problem of family.problems(value)) {
+      for (const { value, path, problems } of problemsOf(sidecar)) {
+        for (const problem of problems) {
           if (problem.ruleId === docs.id) report(path, `${family.describe(value)} is invalid: ${problem.reason}`);
         }
       }
     },
   };
+}
+
+interface ValueProblems extends CheckedValue {
+  readonly problems: readonly SyntaxProblem[];
+}
+
+const NONE: readonly ValueProblems[] = [];
+const familyCaches = new WeakMap<SyntaxFamily, (sidecar: SidecarResource) => readonly ValueProblems[]>();
+
+/**
+ * The family's problems of each Sidecar, parsed once for all the family's rules (six rules read
+ * each egress host) and kept only for the values that have any: on a clean Sidecar every rule of
+ * the family then reads one shared empty list.
+ */
+function familyProblems(family: SyntaxFamily): (sidecar: SidecarResource) => readonly ValueProblems[] {
+  let cached = familyCaches.get(family);
+  if (cached) return cached;
+  cached = objectMemo('syntaxFamilyProblems', (sidecar: SidecarResource) => {
+    const list: ValueProblems[] = [];
+    for (const { value, path } of family.values(sidecar)) {
+      const problems = family.problems(value);
+      if (problems.length > 0) list.push({ value, path, problems });
+    }
+    return list.length > 0 ? list : NONE;
+  });
+  familyCaches.set(family, cached);
+  return cached;
 }
