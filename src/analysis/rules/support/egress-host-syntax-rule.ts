@@ -1,11 +1,13 @@
 import { SyntaxFamily, SyntaxRuleDocs, syntaxFamilyRule } from './syntax-family-rule';
 import { SidecarRule } from '../../rule';
+import { memoByText } from '../../syntax/memo-by-text';
 import { sidecarView } from '../../sidecar-view';
 import { egressHostProblems } from '../../syntax/egress-host';
 
 const EGRESS_HOSTS: SyntaxFamily = {
   values: (sidecar) => sidecarView(sidecar).hosts.map(({ host, path }) => ({ value: host, path })),
-  problems: egressHostProblems,
+  // Frozen: one result is shared by every Sidecar that writes the value.
+  problems: memoByText((text) => Object.freeze(egressHostProblems(text))),
   describe: (host) => `egress host "${host}"`,
 };
 

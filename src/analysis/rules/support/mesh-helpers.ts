@@ -84,15 +84,21 @@ export function phraseList(quoted: readonly string[], max = 5): string {
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
+/** `networking.istio.io` of `networking.istio.io/v1`; '' for the core group (`v1`). */
+export function apiGroupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
 /**
  * What the API server identifies an object by: its API group (not version: networking.istio.io/v1
  * and /v1beta1 are one object), kind, namespace (none for a Namespace) and name.
  */
 export function objectIdentity(resource: AnyResource): string {
   const { apiVersion, kind, namespace, name } = resource.ref;
-  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  const group = apiGroupOf(apiVersion);
   const ns = kind === 'Namespace' ? '' : namespace ?? '';
-  // Each part after its length: unambiguous whatever the names hold, and cheaper than JSON at 100k objects.
+  // Each part after its length: unambiguous whatever the names hold.
   return `${group.length}:${group}${kind.length}:${kind}${ns.length}:${ns}${name.length}:${name}`;
 }
 
