@@ -207,6 +207,12 @@ function orNone<T>(items: T[]): readonly T[] {
   return items.length === 0 ? NONE : items;
 }
 
+/** Like `every`, but a hole of a sparse list fails it (`every` and `map` skip holes). */
+function everyItem(items: readonly unknown[], test: (item: unknown) => boolean): boolean {
+  for (let i = 0; i < items.length; i++) if (!test(items[i])) return false;
+  return true;
+}
+
 function buildView(sidecar: SidecarResource): SidecarView {
   return new SidecarViewRead(sidecar);
 }
@@ -379,7 +385,7 @@ class EgressListenerRead extends ListenerRead implements EgressListener {
     const items = raw.hosts;
     if (!Array.isArray(items)) {
       this.hosts = NONE;
-    } else if (items.every((host) => typeof host === 'string')) {
+    } else if (everyItem(items, (host) => typeof host === 'string')) {
       // The usual case, as one exactly sized list (a list grown by push keeps room to spare).
       this.hosts = items.map((host: string, i) => new EgressHostRead(host, i, this));
     } else {
@@ -409,7 +415,7 @@ class EgressHostRead implements EgressHostAt {
 function listenersOf<L>(spec: JsonObject, key: Direction, read: new (raw: JsonObject, index: number, path: string) => L): readonly L[] {
   const items = arrayAt(spec, key);
   if (!items || items.length === 0) return NONE;
-  if (items.every(isObject)) return items.map((raw, index) => new read(raw as JsonObject, index, listenerPath(key, index)));
+  if (everyItem(items, isObject)) return items.map((raw, index) => new read(raw as JsonObject, index, listenerPath(key, index)));
   const listeners: L[] = [];
   for (let index = 0; index < items.length; index++) {
     const raw = items[index];

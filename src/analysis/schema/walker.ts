@@ -168,8 +168,12 @@ export function characterCount(text: string): number {
 }
 
 function visitObject(value: { [key: string]: unknown }, schema: ObjectSchema, path: string, problems: Problems): void {
-  for (const [key, item] of Object.entries(value)) {
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const item = value[key];
     const fieldSchema = Object.prototype.hasOwnProperty.call(schema.fields, key) ? schema.fields[key] : undefined;
+    // Most fields are clean leaves: they need no path, which is a string built per field.
+    if (fieldSchema && isCleanLeaf(item, fieldSchema)) continue;
     const itemPath = fieldPath(path, key);
     if (!fieldSchema) {
       const suggestion = nearMiss(key, Object.keys(schema.fields));
@@ -211,6 +215,20 @@ function visitObject(value: { [key: string]: unknown }, schema: ObjectSchema, pa
     if (set.length > 1) {
       problems.push({ kind: 'exclusive', ruleId: ownerOf(schema, 'exclusive'), path, value, schema, fields: set, reason: `expected at most one of ${group.join(', ')}` });
     }
+  }
+}
+
+/**
+ * True only for a scalar that plainly meets its schema; anything else (a string with a length
+ * limit, say) is left to the full visit, so this can skip work but never a problem.
+ */
+function isCleanLeaf(value: unknown, schema: SchemaNode): boolean {
+  switch (schema.type) {
+    case 'string': return typeof value === 'string' && schema.maxLength === undefined && schema.forbiddenSubstring === undefined;
+    case 'boolean': return typeof value === 'boolean';
+    case 'integer': return typeof value === 'number' && Number.isInteger(value) && value >= schema.minimum && value <= schema.maximum;
+    case 'enum': return typeof value === 'string' && schema.values.includes(value);
+    default: return false;
   }
 }
 
