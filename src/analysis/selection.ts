@@ -38,6 +38,7 @@ function compareStrings(a: string, b: string): number {
 }
 
 const cache = new WeakMap<MeshSnapshot, MeshSelection>();
+const NO_SIDECARS: readonly SidecarResource[] = [];
 
 /** Decides, for every workload of the input, which Sidecar istiod applies. */
 export function selectSidecars(mesh: MeshSnapshot): MeshSelection {
@@ -63,7 +64,7 @@ export function selectSidecars(mesh: MeshSnapshot): MeshSelection {
     return defaults.get(namespace);
   };
   const workloads = mesh.workloads.map((workload) => {
-    const matching = (matchingByWorkload.get(workload) ?? []).sort(compareSidecarAge);
+    const matching = matchingByWorkload.get(workload)?.sort(compareSidecarAge) ?? NO_SIDECARS;
     return selectFor(mesh, workload, matching, defaultOf);
   });
 
@@ -80,30 +81,54 @@ function oldestSelectorless(mesh: MeshSnapshot, namespace: string | undefined): 
 function selectFor(
   mesh: MeshSnapshot,
   workload: WorkloadResource,
-  matching: SidecarResource[],
+  matching: readonly SidecarResource[],
   defaultOf: (namespace: string | undefined) => SidecarResource | undefined,
 ): WorkloadSelection {
   const namespace = workload.ref.namespace;
-  const notApplicable = (reason: string): WorkloadSelection => ({ workload, via: SelectionVia.NOT_APPLICABLE, reason, matching });
-  if (isGatewayPod(workload.pod)) return notApplicable('its pods are gateways: a gateway proxy never reads Sidecar resources');
-  if (optsOutOfInjection(workload.pod)) return notApplicable('its pods disable sidecar injection (sidecar.istio.io/inject: "false")');
-  if (mesh.disablesInjection(namespace) && workload.pod.labels['sidecar.istio.io/inject'] !== 'true') {
-    return notApplicable(`namespace "${namespace}" disables sidecar injection (istio-injection: disabled)`);
-  }
-  if (isAmbientPod(workload.pod)) return notApplicable('its pods are captured by ambient mode, which has no sidecar proxy');
-  if (mesh.isAmbientNamespace(namespace)) return notApplicable(`namespace "${namespace}" runs in ambient mode, which has no sidecar proxy`);
+  const notApplicable = (why: Why) => new Selection(mesh, workload, undefined, SelectionVia.NOT_APPLICABLE, matching, why);
+  if (isGatewayPod(workload.pod)) return notApplicable('gateway');
+  if (optsOutOfInjection(workload.pod)) return notApplicable('injection-off');
+  if (mesh.disablesInjection(namespace) && workload.pod.labels['sidecar.istio.io/inject'] !== 'true') return notApplicable('namespace-injection-off');
+  if (isAmbientPod(workload.pod)) return notApplicable('ambient-pod');
+  if (mesh.isAmbientNamespace(namespace)) return notApplicable('ambient-namespace');
 
-  if (matching.length > 0) {
-    const others = matching.length > 1 ? `; it is the oldest of ${matching.length} matching Sidecars, the others are ignored` : '';
-    return { workload, sidecar: matching[0], via: SelectionVia.SELECTOR, matching, reason: `its workloadSelector matches the pod labels${others}` };
-  }
+  if (matching.length > 0) return new Selection(mesh, workload, matching[0], SelectionVia.SELECTOR, matching, 'selector');
   const namespaceDefault = defaultOf(namespace);
-  if (namespaceDefault) {
-    return { workload, sidecar: namespaceDefault, via: SelectionVia.NAMESPACE_DEFAULT, matching, reason: `no Sidecar with a matching workloadSelector; it is the Sidecar without a selector in namespace "${namespace}"` };
-  }
+  if (namespaceDefault) return new Selection(mesh, workload, namespaceDefault, SelectionVia.NAMESPACE_DEFAULT, matching, 'namespace-default');
   const rootDefault = defaultOf(mesh.rootNamespace);
-  if (rootDefault) {
-    return { workload, sidecar: rootDefault, via: SelectionVia.ROOT_DEFAULT, matching, reason: `namespace "${namespace}" has no Sidecar that applies; it is the mesh-wide default in the root namespace "${mesh.rootNamespace}"` };
+  if (rootDefault) return new Selection(mesh, workload, rootDefault, SelectionVia.ROOT_DEFAULT, matching, 'root-default');
+  return new Selection(mesh, workload, undefined, SelectionVia.BUILTIN_DEFAULT, matching, 'builtin-default');
+}
+
+type Why = 'gateway' | 'injection-off' | 'namespace-injection-off' | 'ambient-pod' | 'ambient-namespace' | 'selector' | 'namespace-default' | 'root-default' | 'builtin-default';
+
+// One per workload: the reason is worded when read (by explain, reach and a few messages), not
+// kept as a string for each of 100k workloads.
+class Selection implements WorkloadSelection {
+  constructor(
+    private readonly mesh: MeshSnapshot,
+    public readonly workload: WorkloadResource,
+    public readonly sidecar: SidecarResource | undefined,
+    public readonly via: SelectionVia,
+    public readonly matching: readonly SidecarResource[],
+    private readonly why: Why,
+  ) {}
+
+  public get reason(): string {
+    const namespace = this.workload.ref.namespace;
+    switch (this.why) {
+      case 'gateway': return 'its pods are gateways: a gateway proxy never reads Sidecar resources';
+      case 'injection-off': return 'its pods disable sidecar injection (sidecar.istio.io/inject: "false")';
+      case 'namespace-injection-off': return `namespace "${namespace}" disables sidecar injection (istio-injection: disabled)`;
+      case 'ambient-pod': return 'its pods are captured by ambient mode, which has no sidecar proxy';
+      case 'ambient-namespace': return `namespace "${namespace}" runs in ambient mode, which has no sidecar proxy`;
+      case 'selector': {
+        const others = this.matching.length > 1 ? `; it is the oldest of ${this.matching.length} matching Sidecars, the others are ignored` : '';
+        return `its workloadSelector matches the pod labels${others}`;
+      }
+      case 'namespace-default': return `no Sidecar with a matching workloadSelector; it is the Sidecar without a selector in namespace "${namespace}"`;
+      case 'root-default': return `namespace "${namespace}" has no Sidecar that applies; it is the mesh-wide default in the root namespace "${this.mesh.rootNamespace}"`;
+      case 'builtin-default': return `no Sidecar applies and the root namespace "${this.mesh.rootNamespace}" has no Sidecar without a selector: istiod's built-in default (egress to every host exported to the namespace)`;
+    }
   }
-  return { workload, via: SelectionVia.BUILTIN_DEFAULT, matching, reason: `no Sidecar applies and the root namespace "${mesh.rootNamespace}" has no Sidecar without a selector: istiod's built-in default (egress to every host exported to the namespace)` };
 }
