@@ -59,8 +59,10 @@ export interface RegistryHost {
 
 export function isIstioKind(manifest: JsonObject, kind: string): boolean {
   const apiVersion = stringAt(manifest, 'apiVersion') ?? '';
-  return stringAt(manifest, 'kind') === kind && apiVersion.startsWith(`${ISTIO_NETWORKING_GROUP}/`);
+  return stringAt(manifest, 'kind') === kind && apiVersion.startsWith(ISTIO_API_PREFIX);
 }
+
+const ISTIO_API_PREFIX = `${ISTIO_NETWORKING_GROUP}/`;
 
 /** MeshConfig `outboundTrafficPolicy.mode`. */
 export type OutboundTrafficMode = 'ALLOW_ANY' | 'REGISTRY_ONLY';

@@ -26,6 +26,9 @@ export interface PodMetadata {
 }
 
 /** Pod metadata of a core workload kind (apiVersion `v1`, `apps/v1` or `batch/v1`), else undefined. */
+/** Shared by every pod without labels or annotations. */
+const NO_LABELS: { readonly [key: string]: string } = Object.freeze({});
+
 export function podMetadataOf(manifest: JsonObject): PodMetadata | undefined {
   const kind = stringAt(manifest, 'kind') ?? '';
   const path = POD_METADATA_PATH[kind];
@@ -34,8 +37,8 @@ export function podMetadataOf(manifest: JsonObject): PodMetadata | undefined {
   let metadata: JsonObject | undefined = manifest;
   for (const key of path) metadata = objectAt(metadata, key);
   return {
-    labels: stringMap(metadata?.labels) ?? {},
-    annotations: stringMap(metadata?.annotations) ?? {},
+    labels: stringMap(metadata?.labels) ?? NO_LABELS,
+    annotations: stringMap(metadata?.annotations) ?? NO_LABELS,
   };
 }
 

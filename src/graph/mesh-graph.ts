@@ -136,8 +136,9 @@ function collapseHosts(nodes: Map<string, MeshGraphNode>, edges: Map<string, Mes
   const hostsPerNamespace = new Map<string, MeshGraphNode[]>();
   for (const node of nodes.values()) {
     if (node.kind !== MeshGraphNodeKind.HOST) continue;
-    const list = hostsPerNamespace.get(node.namespace ?? '') ?? [];
-    hostsPerNamespace.set(node.namespace ?? '', [...list, node]);
+    const list = hostsPerNamespace.get(node.namespace ?? '');
+    if (list) list.push(node);
+    else hostsPerNamespace.set(node.namespace ?? '', [node]);
   }
   const collapsedTo = new Map<string, string>();
   for (const [namespace, hosts] of hostsPerNamespace) {

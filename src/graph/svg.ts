@@ -29,12 +29,22 @@ const finish = (reply) => {
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
 };
-require(vizPath).instance().then((viz) => {
-  const result = viz.render(dot, { format: 'svg' });
-  finish(result.status === 'success'
-    ? { svg: result.output }
-    : { errors: result.errors.map((e) => e.message) });
-}, (error) => finish({ errors: [String(error && error.message || error)] }));
+// Every way out answers, so the waiting thread never waits for the timeout.
+const fail = (error) => finish({ errors: [String((error && error.message) || error)] });
+try {
+  require(vizPath).instance().then((viz) => {
+    try {
+      const result = viz.render(dot, { format: 'svg' });
+      finish(result.status === 'success'
+        ? { svg: result.output }
+        : { errors: result.errors.map((e) => e.message) });
+    } catch (error) {
+      fail(error);
+    }
+  }, fail);
+} catch (error) {
+  fail(error);
+}
 `;
 
 /** How long to wait for Graphviz before giving up: far beyond any graph this library draws. */
