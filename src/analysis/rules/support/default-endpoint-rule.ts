@@ -1,9 +1,9 @@
 import { SyntaxFamily, SyntaxRuleDocs, syntaxFamilyRule } from './syntax-family-rule';
 import { fieldPath } from '../../manifest';
 import { SidecarRule } from '../../rule';
-import { memoByText } from '../../syntax/memo-by-text';
 import { sidecarView } from '../../sidecar-view';
 import { defaultEndpointProblems } from '../../syntax/address';
+import { memoByText } from '../../syntax/memo-by-text';
 
 const DEFAULT_ENDPOINTS: SyntaxFamily = {
   values: (sidecar) => sidecarView(sidecar).ingress.flatMap(({ defaultEndpoint, path }) =>

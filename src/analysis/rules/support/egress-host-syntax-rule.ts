@@ -1,8 +1,8 @@
 import { SyntaxFamily, SyntaxRuleDocs, syntaxFamilyRule } from './syntax-family-rule';
 import { SidecarRule } from '../../rule';
-import { memoByText } from '../../syntax/memo-by-text';
 import { sidecarView } from '../../sidecar-view';
 import { egressHostProblems } from '../../syntax/egress-host';
+import { memoByText } from '../../syntax/memo-by-text';
 
 const EGRESS_HOSTS: SyntaxFamily = {
   values: (sidecar) => sidecarView(sidecar).hosts.map(({ host, path }) => ({ value: host, path })),
