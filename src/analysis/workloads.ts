@@ -25,10 +25,10 @@ export interface PodMetadata {
   readonly annotations: Labels;
 }
 
-/** Pod metadata of a core workload kind (apiVersion `v1`, `apps/v1` or `batch/v1`), else undefined. */
 /** Shared by every pod without labels or annotations. */
 const NO_LABELS: { readonly [key: string]: string } = Object.freeze({});
 
+/** Pod metadata of a core workload kind (apiVersion `v1`, `apps/v1` or `batch/v1`), else undefined. */
 export function podMetadataOf(manifest: JsonObject): PodMetadata | undefined {
   const kind = stringAt(manifest, 'kind') ?? '';
   const path = POD_METADATA_PATH[kind];

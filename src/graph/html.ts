@@ -2,6 +2,7 @@
 // their rules, and each workload's scope. Self-contained (no script, no stylesheet or font from
 // the network), so it opens from a CI artifact, a mail attachment or an air-gapped laptop, and
 // reads the same with JavaScript off: the scope lists fold with <details>.
+import { RULE_FAILURE_ID } from '../analysis/engine';
 import { Finding, Severity } from '../analysis/finding';
 import { FindingSummary } from '../analysis/run';
 import { ToolInfo, ruleHelpUri } from '../tool-info';
@@ -82,7 +83,8 @@ function findingsTable(picture: HtmlPicture): string {
     const severity = suppressed ? `${f.severity} (suppressed)` : f.severity;
     const message = `${escapeHtml(f.message)}${suppressed ? ` <em>Suppressed: ${escapeHtml(f.suppressedReason!)}</em>` : ''}`;
     return `<tr${suppressed ? ' class="suppressed"' : ''}><td class="${f.severity === Severity.ERROR ? 'error' : f.severity === Severity.WARNING ? 'warning' : 'info'}">${escapeHtml(severity)}</td>`
-      + `<td><a href="${escapeHtml(ruleHelpUri(tool, f.ruleId))}"><code>${escapeHtml(f.ruleId)}</code></a></td>`
+      // A rule that failed is a bug of ours, with no section in RULES.md to link.
+      + `<td>${f.ruleId === RULE_FAILURE_ID ? `<code>${escapeHtml(f.ruleId)}</code>` : `<a href="${escapeHtml(ruleHelpUri(tool, f.ruleId))}"><code>${escapeHtml(f.ruleId)}</code></a>`}</td>`
       + `<td>${escapeHtml(objectName(f))}${f.location !== undefined ? `<br><code>${escapeHtml(f.location)}</code>` : ''}</td>`
       + `<td><code>${escapeHtml(f.path)}</code></td><td>${message}</td></tr>`;
   });

@@ -9,8 +9,9 @@ import { PictureFormat } from './picture-format';
 import { renderSvg } from './svg';
 import { ManifestEntry } from '../analysis/manifest';
 import { scopesOf, workloadReachOf } from '../analysis/reach/reach-report';
-import { meshScopes } from '../analysis/reach/workload-scope';
-import { RunResult, RunSettings, runAnalysis } from '../analysis/run';
+import { WorkloadScope, meshScopes } from '../analysis/reach/workload-scope';
+import { Finding, ResourceRef } from '../analysis/finding';
+import { RunResult, RunSettings, runAnalysis, summarize } from '../analysis/run';
 import { MeshSnapshot } from '../analysis/snapshot';
 import { toolInfo } from '../tool-info';
 
@@ -37,17 +38,25 @@ export function drawMesh(input: PictureInput, options: PictureOptions): string {
   const svg = renderSvg(dot);
   if (options.format === 'svg') return svg;
   const result = input.result ?? runAnalysis(input.entries, input.settings);
+  const findings = options.from === undefined ? result.findings : findingsAbout(result.findings, scopesOf(mesh, options.from));
   return toHtml({
     title: options.title ?? 'The mesh, as configured',
     svg,
-    findings: result.findings,
-    summary: result.summary,
+    findings,
+    summary: options.from === undefined ? result.summary : summarize(findings),
     scopes: scopeRows(mesh, options.from),
     tool: toolInfo(),
   });
 }
 
-/** Each workload's scope as the HTML lists it, in the order `explain` gives them. */
+/** With --from: the findings about the workload drawn and the Sidecar it gets. */
+function findingsAbout(findings: readonly Finding[], scopes: readonly WorkloadScope[]): Finding[] {
+  const refs = scopes.flatMap((scope) => [scope.selection.workload.ref, ...(scope.sidecar ? [scope.sidecar.ref] : [])]);
+  const same = (a: ResourceRef, b: ResourceRef) => a.kind === b.kind && a.namespace === b.namespace && a.name === b.name && a.apiVersion === b.apiVersion;
+  return findings.filter((finding) => refs.some((ref) => same(ref, finding.resource)));
+}
+
+/** Each workload's scope as the HTML lists it, sorted by kind, namespace and name. */
 function scopeRows(mesh: MeshSnapshot, from?: string): ScopeRow[] {
   const name = (ref: { kind: string; namespace?: string; name: string }) => `${ref.kind} ${ref.namespace ?? ''}/${ref.name}`;
   const rows: ScopeRow[] = (from === undefined ? meshScopes(mesh).scopes : scopesOf(mesh, from)).map((scope) => {

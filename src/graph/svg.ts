@@ -23,12 +23,17 @@ interface RenderReply {
 const WORKER_SOURCE = `
 const { workerData } = require('worker_threads');
 const { vizPath, dot, done, port } = workerData;
+let answered = false;
 const finish = (reply) => {
+  if (answered) return;
+  answered = true;
   port.postMessage(reply);
   const flag = new Int32Array(done);
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
 };
+// A worker that stops without an answer (process.exit in a dependency, say) still answers.
+process.on('exit', () => finish({ errors: ['the Graphviz worker stopped before it drew the graph'] }));
 // Every way out answers, so the waiting thread never waits for the timeout.
 const fail = (error) => finish({ errors: [String((error && error.message) || error)] });
 try {
@@ -62,7 +67,9 @@ export function renderSvg(dot: string): string {
   try {
     const waited = Atomics.wait(new Int32Array(done), 0, 0, RENDER_TIMEOUT_MS);
     const reply = receiveMessageOnPort(port1)?.message as RenderReply | undefined;
-    if (waited === 'timed-out' || !reply) throw new SvgRenderError(`Graphviz did not answer within ${RENDER_TIMEOUT_MS / 1000} s`);
+    if (waited === 'timed-out' || !reply) {
+      throw new SvgRenderError(`Graphviz did not answer within ${RENDER_TIMEOUT_MS / 1000} s (its worker thread may have run out of memory); draw the picture as dot and render it elsewhere`);
+    }
     if (reply.svg === undefined) throw new SvgRenderError(`Graphviz could not draw the graph: ${(reply.errors ?? []).join('; ')}`);
     return reply.svg;
   } finally {

@@ -96,7 +96,13 @@ function writeGraph(file: string, input: Picture.PictureInput): string | undefin
   // Loaded only when asked for: most synths draw no picture.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { drawMesh } = require('../graph/picture') as typeof Picture;
-  writeOutput(file, drawMesh(input, { format }));
+  try {
+    writeOutput(file, drawMesh(input, { format }));
+  } catch (error) {
+    // A picture that cannot be drawn or written fails synth with words, never a stack trace.
+    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    return `cannot draw the picture of the mesh into graphFile "${file}": ${reason}`;
+  }
   return undefined;
 }
 

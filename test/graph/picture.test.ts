@@ -114,6 +114,31 @@ describe('html', () => {
     expect(rows.map((row) => row.slice(0, row.indexOf('</td>')))).toEqual(['Deployment shop/frontend']);
   });
 
+  test('--from: only the findings about that workload and the Sidecar it gets', () => {
+    const entries = [
+      ...MESH.entries,
+      // Findings on another Sidecar of the mesh, and one on frontend's own Sidecar.
+      { manifest: sidecarManifest({ egress: [{ hosts: ['bad host'] }] }, { name: 'broken', namespace: 'payments' }) },
+    ];
+    const all = runAnalysis(entries, MESH.settings).findings;
+    expect(all.some((f) => f.resource.name === 'broken')).toBe(true);
+    const focused = drawMesh({ entries, settings: MESH.settings }, { format: 'html', from: 'shop/frontend' });
+    expect(focused).not.toContain('Sidecar payments/broken');
+    // frontend and its Sidecar are clean; the whole mesh is not.
+    expect(all.filter((f) => f.resource.namespace === 'shop' && f.resource.name === 'frontend')).toEqual([]);
+    expect(focused).toContain('<h2 id="findings">Findings</h2>\n<p>No findings.</p>');
+    expect(drawMesh({ entries, settings: MESH.settings }, { format: 'html' })).toContain('Sidecar payments/broken');
+  });
+
+  test('names from the input reach the picture as text, never markup', () => {
+    const page = drawMesh({
+      entries: [{ manifest: deploymentManifest('prod', '<script>alert(1)</script>', { app: 'x' }) }],
+      settings: resolveRunSettings({}),
+    }, { format: 'html' });
+    expect(page).not.toMatch(/<script/i);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
   test('text from the input is escaped, never markup', () => {
     expect(escapeHtml('<script>"a" & \'b\'</script>')).toBe('&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;');
     const hostile = drawMesh({

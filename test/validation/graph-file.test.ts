@@ -1,5 +1,5 @@
 // IstioMesh's graphFile: the picture of the mesh, drawn at synth by the same code as `graph`.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, Chart, Testing } from 'cdk8s';
@@ -46,6 +46,13 @@ describe('IstioMesh graphFile', () => {
     expect(html).toContain('<td class="error">error</td><td><a href="https://github.com/');
     expect(html).toContain('#s-empty-config"><code>S-EMPTY-CONFIG</code></a>');
     expect(html).toContain('<br><code>shop/ratings</code>');
+  });
+
+  test('a picture that cannot be written fails synth, naming the setting and why, with no stack trace', () => {
+    const app = shopApp();
+    mkdirSync(join(dir, 'taken.svg'));
+    IstioMesh.configure(app, { graphFile: join(dir, 'taken.svg') });
+    expect(() => app.synth()).toThrow(`cannot draw the picture of the mesh into graphFile "${join(dir, 'taken.svg')}": it is a folder`);
   });
 
   test('off by default: nothing is drawn', () => {

@@ -110,6 +110,8 @@ function visit(value: unknown, schema: SchemaNode, path: string, key: Key, probl
       if (schema.minItems !== undefined && value.length < schema.minItems) push(problems, 'item-count', schema, path, value, key, `expected at least ${schema.minItems} item(s)`);
       if (schema.maxItems !== undefined && value.length > schema.maxItems) push(problems, 'item-count', schema, path, value, key, `expected at most ${schema.maxItems} items`);
       for (let i = 0; i < value.length; i++) {
+        // A hole of a sparse list (only from API callers: YAML has none) is skipped, as before.
+        if (!(i in value)) continue;
         const item: unknown = value[i];
         const itemPath = fieldPath(path, i);
         // A null item is not pruned like a null field: the API server rejects it.

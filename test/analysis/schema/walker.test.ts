@@ -118,6 +118,17 @@ describe('sidecarSpecProblems', () => {
       .toEqual(['wrong-type spec.workloadSelector.labels["app.kubernetes.io/name"]']);
   });
 
+  test('a hole of a sparse list (an API caller\'s, YAML has none) is skipped, as a list without it', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = { egress: [, { hosts: [7] }], ingress: [{ port: { number: 'x' } }] };
+    expect(summary(sparse)).toEqual(['wrong-type spec.egress[1].hosts[0]', 'wrong-type spec.ingress[0].port.number']);
+  });
+
+  test('a clean scalar skipped on the fast path still reports when a constraint of its schema breaks', () => {
+    expect(summary({ ingress: [{ port: { number: 4294967296, protocol: 'HTTP', name: 'http' } }], outboundTrafficPolicy: { mode: 'SOMETIMES' } }))
+      .toEqual(['out-of-range spec.ingress[0].port.number', 'not-in-enum spec.outboundTrafficPolicy.mode']);
+  });
+
   test('inherited property names are unknown fields, not schema nodes', () => {
     expect(summary(JSON.parse('{"constructor": 1, "toString": {}}'))).toEqual(['unknown-field spec.constructor', 'unknown-field spec.toString']);
   });

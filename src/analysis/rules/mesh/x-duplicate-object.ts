@@ -2,7 +2,7 @@ import { Severity } from '../../finding';
 import { MeshRule, RuleSource } from '../../rule';
 import { ANALYZED_KINDS, AnyResource } from '../../snapshot';
 import { meshSidecar } from '../support/mesh-examples';
-import { apiGroupOf, distinctPlaces, namespacePhrase, phraseList } from '../support/mesh-helpers';
+import { apiGroupOf, distinctPlaces, namespaceKey, namespacePhrase, phraseList } from '../support/mesh-helpers';
 
 // The kinds the engine reads (ANALYZED_KINDS): a duplicate of any of them changes what the other
 // rules judge.
@@ -40,7 +40,7 @@ export const duplicateObject: MeshRule = {
       if (!ANALYZED_KINDS.has(kind) || name === '') continue;
       const byKind = level(firstOf, apiGroupOf(apiVersion));
       const byNamespace = level(byKind, kind);
-      const byName = level(byNamespace, kind === 'Namespace' ? '' : namespace ?? '');
+      const byName = level(byNamespace, namespaceKey(kind, namespace));
       const first = byName.get(name);
       if (first === undefined) {
         byName.set(name, resource);

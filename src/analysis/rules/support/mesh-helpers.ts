@@ -97,9 +97,17 @@ export function apiGroupOf(apiVersion: string): string {
 export function objectIdentity(resource: AnyResource): string {
   const { apiVersion, kind, namespace, name } = resource.ref;
   const group = apiGroupOf(apiVersion);
-  const ns = kind === 'Namespace' ? '' : namespace ?? '';
+  const ns = namespaceKey(kind, namespace);
   // Each part after its length: unambiguous whatever the names hold.
   return `${group.length}:${group}${kind.length}:${kind}${ns.length}:${ns}${name.length}:${name}`;
+}
+
+/**
+ * The namespace part of an object's identity: none for a Namespace, and an unset namespace kept
+ * apart from `namespace: ""` (a NUL, which no namespace name holds), as the input writes them.
+ */
+export function namespaceKey(kind: string, namespace: string | undefined): string {
+  return kind === 'Namespace' ? '' : namespace ?? '\u0000';
 }
 
 /**

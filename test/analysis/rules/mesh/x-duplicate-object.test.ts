@@ -7,6 +7,7 @@ describeRule('X-DUPLICATE-OBJECT', {
     { name: 'a Sidecar and a ServiceEntry of the same name', manifests: [meshSidecar('shop', 'ratings'), serviceEntryManifest('shop', 'ratings', ['ratings.example.com'])] },
     { name: 'a Service and a Deployment of the same name', manifests: [serviceManifest('shop', 'ratings'), deploymentManifest('shop', 'ratings', { app: 'ratings' })] },
     { name: 'a Sidecar with a namespace and one without: kubectl may put them apart', manifests: [meshSidecar('shop', 'default'), meshSidecar(null, 'default')] },
+    { name: 'a Sidecar with namespace "" and one without: written apart, kept apart', manifests: [meshSidecar('', 'default'), meshSidecar(null, 'default')] },
   ],
   bad: [
     {
