@@ -7,10 +7,10 @@ import { toMermaid } from './mermaid';
 import { MeshGraphOptions, meshGraph, sidecarLine } from './mesh-graph';
 import { PictureFormat } from './picture-format';
 import { renderSvg } from './svg';
+import { Finding, ResourceRef } from '../analysis/finding';
 import { ManifestEntry } from '../analysis/manifest';
 import { scopesOf, workloadReachOf } from '../analysis/reach/reach-report';
 import { WorkloadScope, meshScopes } from '../analysis/reach/workload-scope';
-import { Finding, ResourceRef } from '../analysis/finding';
 import { RunResult, RunSettings, runAnalysis, summarize } from '../analysis/run';
 import { MeshSnapshot } from '../analysis/snapshot';
 import { toolInfo } from '../tool-info';
@@ -38,7 +38,9 @@ export function drawMesh(input: PictureInput, options: PictureOptions): string {
   const svg = renderSvg(dot);
   if (options.format === 'svg') return svg;
   const result = input.result ?? runAnalysis(input.entries, input.settings);
-  const findings = options.from === undefined ? result.findings : findingsAbout(result.findings, scopesOf(mesh, options.from));
+  const findings = options.from === undefined
+    ? result.findings
+    : findingsAbout(result.findings, scopesOf(mesh, options.from));
   return toHtml({
     title: options.title ?? 'The mesh, as configured',
     svg,
@@ -52,7 +54,8 @@ export function drawMesh(input: PictureInput, options: PictureOptions): string {
 /** With --from: the findings about the workload drawn and the Sidecar it gets. */
 function findingsAbout(findings: readonly Finding[], scopes: readonly WorkloadScope[]): Finding[] {
   const refs = scopes.flatMap((scope) => [scope.selection.workload.ref, ...(scope.sidecar ? [scope.sidecar.ref] : [])]);
-  const same = (a: ResourceRef, b: ResourceRef) => a.kind === b.kind && a.namespace === b.namespace && a.name === b.name && a.apiVersion === b.apiVersion;
+  const same = (a: ResourceRef, b: ResourceRef) =>
+    a.kind === b.kind && a.namespace === b.namespace && a.name === b.name && a.apiVersion === b.apiVersion;
   return findings.filter((finding) => refs.some((ref) => same(ref, finding.resource)));
 }
 
