@@ -57,7 +57,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   deps: ['yaml@^2.8.0', 'js-yaml@^4', '@viz-js/viz@^3.31.0'],
   // jsii bundles runtime dependencies that are not jsii modules.
   bundledDeps: ['yaml', 'js-yaml', '@viz-js/viz'],
-  devDeps: ['@kubernetes-models/istio@3.0.1', '@types/js-yaml@^4', '@types/sarif@^2.1.7', 'cdk8s-plus-33@^2.5.57', 'cdk8s-cli@^2.200.0', 'fast-check@^4', 'puppeteer-core@^24.43.1', 'ts-node@^10'],
+  devDeps: ['@kubernetes-models/istio@3.0.1', '@types/js-yaml@^4', '@types/sarif@^2.1.7', 'cdk8s-plus-33@^2.5.57', 'cdk8s-cli@^2.200.0', 'fast-check@^4', 'mermaid@^12', 'puppeteer-core@^24.43.1', 'ts-node@^10'],
 
   gitignore: ['/dist/', '/cdk8s.out/', '/.jsii.tabl.json'],
 

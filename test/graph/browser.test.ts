@@ -1,6 +1,7 @@
 // The HTML picture in a real browser: Debian's chromium (CI installs it, see .ci/run) driven by
 // puppeteer-core. It checks what a person sees: the page's text, a drawn SVG of non-zero size,
-// and that the page asks the network for nothing. The screenshot is kept in dist/graph/ for
+// and that the page asks the network for nothing; and that the Mermaid text draws in Mermaid
+// itself (its browser bundle, from node_modules). The screenshots are kept in dist/graph/ for
 // people to look at.
 import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
@@ -10,6 +11,7 @@ import puppeteer, { Browser } from 'puppeteer-core';
 import { parseAllDocuments } from 'yaml';
 import { buildMeshApp } from '../../examples/mesh/main';
 import { resolveRunSettings } from '../../src/analysis/run';
+import { escapeHtml } from '../../src/graph/html';
 import { drawMesh } from '../../src/graph/picture';
 
 /** The browser: CHROMIUM_PATH, else Debian's package. */
@@ -31,9 +33,11 @@ if (!hasBrowser && required) {
   let browser: Browser;
   const page = join(OUT, 'mesh.html');
 
+  const manifests = parseAllDocuments(buildMeshApp(Testing.app()).synthYaml()).map((doc) => doc.toJSON());
+  const MESH = { entries: manifests.map((manifest) => ({ manifest })), settings: resolveRunSettings({ outboundTrafficPolicy: 'REGISTRY_ONLY' }) };
+
   beforeAll(async () => {
-    const manifests = parseAllDocuments(buildMeshApp(Testing.app()).synthYaml()).map((doc) => doc.toJSON());
-    const html = drawMesh({ entries: manifests.map((manifest) => ({ manifest })), settings: resolveRunSettings({ outboundTrafficPolicy: 'REGISTRY_ONLY' }) }, { format: 'html' });
+    const html = drawMesh(MESH, { format: 'html' });
     mkdirSync(OUT, { recursive: true });
     writeFileSync(page, html);
     browser = await puppeteer.launch({
@@ -81,5 +85,34 @@ if (!hasBrowser && required) {
     expect(requests).toEqual([pathToFileURL(page).href]);
     await tab.screenshot({ path: join(OUT, 'mesh.png'), fullPage: true });
     expect(existsSync(join(OUT, 'mesh.png'))).toBe(true);
+  }, 60_000);
+
+  test('the Mermaid flowchart parses and draws in Mermaid itself, as GitHub renders it', async () => {
+    const mermaidPage = join(OUT, 'mesh.mermaid.html');
+    const script = pathToFileURL(require.resolve('mermaid/dist/mermaid.min.js')).href;
+    writeFileSync(mermaidPage, [
+      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>',
+      `<pre class="mermaid">${escapeHtml(drawMesh(MESH, { format: 'mermaid' }))}</pre>`,
+      `<script src="${script}"></script>`,
+      '</body></html>',
+    ].join('\n'));
+    const tab = await browser.newPage();
+    await tab.goto(pathToFileURL(mermaidPage).href, { waitUntil: 'load' });
+    const drawn = await tab.evaluate(async () => {
+      const mermaid = (window as unknown as { mermaid: { initialize(o: object): void; run(): Promise<void> } }).mermaid;
+      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+      try {
+        await mermaid.run();
+      } catch (error) {
+        return { error: String(error) };
+      }
+      const svg = document.querySelector('pre.mermaid svg');
+      return { nodes: svg?.querySelectorAll('g.node').length ?? 0, text: document.body.innerText };
+    });
+    expect(drawn).not.toHaveProperty('error');
+    expect(drawn.nodes).toBeGreaterThan(5);
+    expect(drawn.text).toContain('Deployment frontend');
+    expect(drawn.text).not.toMatch(/Syntax error/i);
+    await tab.screenshot({ path: join(OUT, 'mesh.mermaid.png'), fullPage: true });
   }, 60_000);
 });
