@@ -36,5 +36,7 @@ export * from './analysis/registry-completeness';
 export { RulePack } from './analysis/rule-pack';
 export * from './analysis/selection-via';
 export * from './analysis/suppression';
+export * from './graph/mesh-picture';
+export { MeshPictureFormat } from './graph/picture-format';
 export * from './plugin/validation-plugin';
 export * from './validation/rule-suppressions';

@@ -1,20 +1,13 @@
 import { AnalysisOptions, analyze } from './engine';
 import { Finding, ResourceRef } from './finding';
 import { ManifestEntry } from './manifest';
-import { MeshConfigError, withMeshConfig } from './mesh-config';
+import { entriesOf, meshRunSettingsOf } from './mesh-analysis-settings';
 import { MeshAnalysisOptions } from './mesh-options';
 import { ReachQueryError, ReachResult, WorkloadReach, askReach, scopesOf, workloadReachOf } from './reach/reach-report';
 import { rulesFor } from './rules';
-import { resolveRunSettings } from './run';
 import { selectSidecars } from './selection';
 import { SelectionVia } from './selection-via';
 import { MeshOptions, MeshSnapshot } from './snapshot';
-import { PropNames, unknownKeysProblem } from './unknown-keys';
-
-/** Every option of `MeshAnalysisOptions`, once: the compiler rejects a missing or foreign name. */
-const MESH_ANALYSIS_OPTION_NAMES: PropNames<MeshAnalysisOptions> = {
-  rootNamespace: true, clusterDomain: true, registry: true, outboundTrafficPolicy: true, rulePacks: true, maxScopeHosts: true,
-};
 
 /** Which Sidecar istiod applies to one workload, and why. */
 export interface SidecarSelection {
@@ -106,35 +99,12 @@ export class MeshAnalysis {
   private constructor() {}
 }
 
-function entriesOf(manifests: unknown): ManifestEntry[] {
-  return Array.isArray(manifests) ? manifests.map((manifest) => ({ manifest })) : [];
-}
-
 /**
  * The options checked as every front door checks them (a bad one throws, naming it), with the
  * manifests' `istio` ConfigMap read as the CLI and the plugin read it.
  */
 function meshOptionsOf(options: MeshAnalysisOptions | undefined, entries: readonly ManifestEntry[]): MeshOptions & Pick<AnalysisOptions, 'rules'> {
-  const unknown = unknownKeysProblem(options, MESH_ANALYSIS_OPTION_NAMES, ['option', 'options']);
-  if (unknown) throw new Error(`MeshAnalysis: ${unknown}`);
-  const settings = resolveRunSettings(
-    {
-      rootNamespace: options?.rootNamespace,
-      clusterDomain: options?.clusterDomain,
-      registry: options?.registry,
-      outboundTrafficPolicy: options?.outboundTrafficPolicy,
-      rulePacks: options?.rulePacks,
-      maxScopeHosts: options?.maxScopeHosts,
-    },
-    (name) => `MeshAnalysis: ${name}`,
-  );
-  let resolved;
-  try {
-    resolved = withMeshConfig(settings, entries, options?.rootNamespace !== undefined, 'the rootNamespace option');
-  } catch (error) {
-    if (error instanceof MeshConfigError) throw new Error(`MeshAnalysis: ${error.message}`);
-    throw error;
-  }
+  const resolved = meshRunSettingsOf(options, entries, 'MeshAnalysis');
   const { rootNamespace, clusterDomain, registry, outboundTrafficPolicyMode, meshConfigSource, rulePacks, maxScopeHosts } = resolved;
   const rules = rulesFor(rulePacks, { maxScopeHosts });
   return { rootNamespace, clusterDomain, registry, ...(outboundTrafficPolicyMode ? { outboundTrafficPolicyMode, meshConfigSource } : {}), rules };

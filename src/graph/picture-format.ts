@@ -2,10 +2,22 @@
 // CLI's --out and the app's graphFile both go by the name of the file they write.
 import { extname } from 'path';
 
-/** The formats a picture is drawn in. */
-export type PictureFormat = 'dot' | 'mermaid' | 'svg' | 'html';
+/** The formats a picture of the mesh is drawn in. */
+export enum MeshPictureFormat {
+  /** Graphviz source. */
+  DOT = 'dot',
+  /** A Mermaid flowchart, which GitHub renders in Markdown. */
+  MERMAID = 'mermaid',
+  /** An SVG document, drawn by Graphviz (built in, WebAssembly). */
+  SVG = 'svg',
+  /** One self-contained page: the SVG, the findings with links to their rules, and every workload's scope. */
+  HTML = 'html',
+}
 
-export const PICTURE_FORMATS: readonly PictureFormat[] = ['dot', 'mermaid', 'svg', 'html'];
+/** A format as the CLI and file names spell it. */
+export type PictureFormat = `${MeshPictureFormat}`;
+
+export const PICTURE_FORMATS: readonly PictureFormat[] = Object.values(MeshPictureFormat);
 
 const FORMAT_OF_EXTENSION: Readonly<Record<string, PictureFormat>> = {
   '.dot': 'dot', '.gv': 'dot', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.svg': 'svg', '.html': 'html', '.htm': 'html',
