@@ -8,7 +8,8 @@ import { resolveRunSettings } from '../../src/analysis/run';
 import { drawMesh } from '../../src/graph/picture';
 
 const MANIFESTS = parseAllDocuments(buildMeshApp(Testing.app()).synthYaml()).map((doc) => doc.toJSON());
-const draw = (manifests: unknown, options?: unknown): string => (MeshPicture.draw as (...args: unknown[]) => string).call(MeshPicture, manifests, options);
+const draw = (manifests: unknown, options?: unknown): string =>
+  (MeshPicture.draw as (...args: unknown[]) => string).call(MeshPicture, manifests, options);
 
 describe('MeshPicture.draw', () => {
   test.each([
