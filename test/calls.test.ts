@@ -2,6 +2,7 @@ import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import { WorkloadCalls } from '../src';
+import { thrownMessage } from './setup/thrown-message';
 import { CALLS_ANNOTATION, CALL_FORM, parseCallEntry } from '../src/analysis/syntax/call';
 
 function rawDeployment(chart: Chart, id: string, annotations?: { [key: string]: string }): ApiObject {
@@ -19,16 +20,6 @@ function kplusDeployment(chart: Chart, id: string): kplus.Deployment {
 /** The annotation as the synthesized manifest of `apiObject` carries it. */
 function annotationOf(apiObject: ApiObject): string | undefined {
   return apiObject.toJson().metadata?.annotations?.[CALLS_ANNOTATION];
-}
-
-/** The message `action` throws, or fails the test when it does not throw. */
-function messageOf(action: () => void): string {
-  try {
-    action();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 describe('WorkloadCalls writes the calls annotation', () => {
@@ -149,7 +140,7 @@ describe('WorkloadCalls errors say which workload, what value, what is wrong and
     const chart = Testing.chart();
     const web = kplusDeployment(chart, 'web');
     const calls = WorkloadCalls.of(web);
-    const message = messageOf(() => calls.toHost(host, port));
+    const message = thrownMessage(() => calls.toHost(host, port));
     expect(message).toContain(`"${web.node.path}"`);
     expect(message).toContain(value);
     expect(message).toContain(problem);
@@ -160,7 +151,7 @@ describe('WorkloadCalls errors say which workload, what value, what is wrong and
   test('a port in the host', () => {
     const chart = Testing.chart();
     const web = rawDeployment(chart, 'web');
-    const message = messageOf(() => WorkloadCalls.of(web).toHost('reviews.bookinfo:9080'));
+    const message = thrownMessage(() => WorkloadCalls.of(web).toHost('reviews.bookinfo:9080'));
     expect(message).toContain(`"${web.node.path}"`);
     expect(message).toContain('"reviews.bookinfo:9080"');
     expect(message).toContain('give the port as the second argument');
@@ -169,7 +160,7 @@ describe('WorkloadCalls errors say which workload, what value, what is wrong and
   test('a bad port to toService', () => {
     const chart = Testing.chart();
     const web = rawDeployment(chart, 'web');
-    const message = messageOf(() => WorkloadCalls.of(web).toService(rawService(chart, 'reviews', 'bookinfo'), 70000));
+    const message = thrownMessage(() => WorkloadCalls.of(web).toService(rawService(chart, 'reviews', 'bookinfo'), 70000));
     expect(message).toContain(`"${web.node.path}"`);
     expect(message).toContain('"reviews.bookinfo:70000"');
     expect(message).toContain('expected a whole number from 1 to 65535');
@@ -178,17 +169,17 @@ describe('WorkloadCalls errors say which workload, what value, what is wrong and
   test('of a non-workload names the kind found and the workload kinds', () => {
     const chart = Testing.chart();
     const config = new ApiObject(chart, 'config', { apiVersion: 'v1', kind: 'ConfigMap' });
-    const message = messageOf(() => WorkloadCalls.of(config));
+    const message = thrownMessage(() => WorkloadCalls.of(config));
     expect(message).toContain(`"${config.node.path}"`);
     expect(message).toContain('it is a ConfigMap, not a workload');
     expect(message).toContain('Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob');
-    expect(messageOf(() => WorkloadCalls.of(rawService(chart, 'reviews')))).toContain('it is a Service, not a workload');
+    expect(thrownMessage(() => WorkloadCalls.of(rawService(chart, 'reviews')))).toContain('it is a Service, not a workload');
   });
 
   test('of a construct that is no Kubernetes object', () => {
     const chart = Testing.chart();
     const empty = new Construct(chart, 'empty');
-    const message = messageOf(() => WorkloadCalls.of(empty));
+    const message = thrownMessage(() => WorkloadCalls.of(empty));
     expect(message).toContain(`"${empty.node.path}"`);
     expect(message).toContain('it is not a Kubernetes object');
     expect(message).toContain('Deployment');
@@ -198,13 +189,13 @@ describe('WorkloadCalls errors say which workload, what value, what is wrong and
     const chart = Testing.chart();
     const web = kplusDeployment(chart, 'web');
     const other = kplusDeployment(chart, 'other');
-    const message = messageOf(() => WorkloadCalls.of(web).toService(other, 80));
+    const message = thrownMessage(() => WorkloadCalls.of(web).toService(other, 80));
     expect(message).toContain(`"${web.node.path}"`);
     expect(message).toContain(`"${other.node.path}"`);
     expect(message).toContain('it is a Deployment, not a Service');
     expect(message).toContain('toHost()');
     const empty = new Construct(chart, 'empty');
-    expect(messageOf(() => WorkloadCalls.of(web).toService(empty))).toContain('it is not a Kubernetes object, not a Service');
+    expect(thrownMessage(() => WorkloadCalls.of(web).toService(empty))).toContain('it is not a Kubernetes object, not a Service');
   });
 });
 

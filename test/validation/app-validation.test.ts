@@ -5,18 +5,10 @@ import { ApiObject, App, Chart, Include, Testing } from 'cdk8s';
 import { EgressHost, IstioMesh, Sidecar, WorkloadSelector } from '../../src';
 import * as engine from '../../src/analysis/engine';
 import { RuleSuppressions } from '../../src/validation/rule-suppressions';
+import { thrownMessage } from '../setup/thrown-message';
 
 function rawSidecar(scope: Chart, id: string, spec: unknown, name = id): ApiObject {
   return new ApiObject(scope, id, { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name }, spec });
-}
-
-function synthError(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected synth to fail');
 }
 
 // Synth prints its warnings for people; these tests judge what synth returns and writes.
@@ -29,7 +21,7 @@ describe('app-wide validation at synth', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'shop', { namespace: 'shop' });
     new Sidecar(chart, 'ratings', { workloadSelector: WorkloadSelector.of({ app: 'ratings' }) });
-    const message = synthError(() => app.synthYaml());
+    const message = thrownMessage(() => app.synthYaml());
     expect(message).toContain(
       '[shop/ratings] S-EMPTY-CONFIG: the Sidecar configures nothing: set at least one of egress, ingress, outboundTrafficPolicy or inboundConnectionPool (at spec)',
     );
@@ -40,7 +32,7 @@ describe('app-wide validation at synth', () => {
     const chart = new Chart(app, 'shop', { namespace: 'shop' });
     IstioMesh.of(app);
     rawSidecar(chart, 'raw', { egress: [{ hosts: ['reviews.shop.svc.cluster.local'] }] });
-    expect(synthError(() => app.synthYaml())).toMatch(/\[shop\/raw\] S-HOST-FORMAT: egress host "reviews.shop.svc.cluster.local" is invalid: .* \(at spec\.egress\[0\]\.hosts\[0\]\)/);
+    expect(thrownMessage(() => app.synthYaml())).toMatch(/\[shop\/raw\] S-HOST-FORMAT: egress host "reviews.shop.svc.cluster.local" is invalid: .* \(at spec\.egress\[0\]\.hosts\[0\]\)/);
   });
 
   test('an Included Sidecar is judged like the library\'s own', () => {
@@ -48,7 +40,7 @@ describe('app-wide validation at synth', () => {
     const chart = new Chart(app, 'imported');
     IstioMesh.of(app);
     new Include(chart, 'manifests', { url: join(__dirname, 'fixtures', 'included-sidecar.yaml') });
-    expect(synthError(() => app.synthYaml())).toMatch(/\[imported\/manifests\/included-sidecar-shop\] S-HOST-FORMAT: /);
+    expect(thrownMessage(() => app.synthYaml())).toMatch(/\[imported\/manifests\/included-sidecar-shop\] S-HOST-FORMAT: /);
   });
 
   test('every problem of the app is listed at once, across charts', () => {
@@ -57,7 +49,7 @@ describe('app-wide validation at synth', () => {
     const b = new Chart(app, 'b', { namespace: 'b' });
     rawSidecar(a, 'one', { egress: [{ hosts: ['x.com', 'y.com'] }] });
     new Sidecar(b, 'two', { workloadSelector: WorkloadSelector.of({ app: 'two' }) });
-    const lines = synthError(() => app.synthYaml()).split('\n').filter((l) => /S-[A-Z-]+:/.test(l));
+    const lines = thrownMessage(() => app.synthYaml()).split('\n').filter((l) => /S-[A-Z-]+:/.test(l));
     expect(lines).toHaveLength(3);
     expect(lines[0]).toContain('[a/one] S-HOST-FORMAT');
     expect(lines[1]).toContain('[a/one] S-HOST-FORMAT');
@@ -165,7 +157,7 @@ describe('RuleSuppressions', () => {
     new Sidecar(quiet, 'a', { workloadSelector: WorkloadSelector.of({ app: 'a' }) });
     new Sidecar(loud, 'b', { workloadSelector: WorkloadSelector.of({ app: 'b' }) });
     RuleSuppressions.add(quiet, 'S-EMPTY-CONFIG', 'the quiet team fills these in later');
-    const message = synthError(() => app.synthYaml());
+    const message = thrownMessage(() => app.synthYaml());
     expect(message).toContain('[loud/b] S-EMPTY-CONFIG');
     expect(message).not.toContain('[quiet/a]');
   });

@@ -1,17 +1,9 @@
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
 import { EgressHost, IstioMesh, MeshAnalysis, SelectionVia, Severity, Sidecar, WorkloadSelector } from '../../src';
+import { thrownMessage } from '../setup/thrown-message';
 
 const MESH_DEFAULT_EGRESS = [{ hosts: [EgressHost.sameNamespace(), EgressHost.namespace('istio-system').allHosts()] }];
-
-function synthError(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected synth to fail');
-}
 
 function rootDefault(app: App, props: { selector?: WorkloadSelector } = {}): Chart {
   IstioMesh.configure(app, { rootNamespace: 'istio-config' });
@@ -28,7 +20,7 @@ describe('app-wide analysis at synth', () => {
     const app = Testing.app();
     new Sidecar(new Chart(app, 'shop-core', { namespace: 'shop' }), 'default', { metadata: { name: 'default' }, egress: MESH_DEFAULT_EGRESS });
     new Sidecar(new Chart(app, 'shop-extras', { namespace: 'shop' }), 'other', { metadata: { name: 'other' }, egress: MESH_DEFAULT_EGRESS });
-    const lines = synthError(() => app.synthYaml()).split('\n').filter((line) => line.includes('X-NS-MULTIPLE-SELECTORLESS'));
+    const lines = thrownMessage(() => app.synthYaml()).split('\n').filter((line) => line.includes('X-NS-MULTIPLE-SELECTORLESS'));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('[shop-core/default] X-NS-MULTIPLE-SELECTORLESS: namespace "shop" has 2 Sidecars that apply to the whole namespace');
     expect(lines[0]).toContain('istiod uses this one');
@@ -57,7 +49,7 @@ describe('app-wide analysis at synth', () => {
     const app = Testing.app();
     rootDefault(app, { selector: WorkloadSelector.of({ app: 'foo' }) });
     IstioMesh.configure(app, { failOn: Severity.WARNING, quiet: false });
-    expect(synthError(() => app.synthYaml())).toContain('[mesh/default] X-ROOT-DEFAULT-HAS-SELECTOR: ');
+    expect(thrownMessage(() => app.synthYaml())).toContain('[mesh/default] X-ROOT-DEFAULT-HAS-SELECTOR: ');
     expect(process.stderr.write).not.toHaveBeenCalled();
   });
 
@@ -103,6 +95,6 @@ describe('app-wide analysis at synth', () => {
     const chart = new Chart(app, 'mesh', { namespace: 'istio-system' });
     new ApiObject(chart, 'istio', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio' }, data: { mesh: 'rootNamespace: [' } });
     IstioMesh.of(app);
-    expect(synthError(() => app.synthYaml())).toMatch(/ConfigMap istio-system\/istio/);
+    expect(thrownMessage(() => app.synthYaml())).toMatch(/ConfigMap istio-system\/istio/);
   });
 });
