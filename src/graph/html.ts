@@ -3,7 +3,8 @@
 // the network), so it opens from a CI artifact, a mail attachment or an air-gapped laptop, and
 // reads the same with JavaScript off: the scope lists fold with <details>.
 import { RULE_FAILURE_ID } from '../analysis/engine';
-import { Finding, Severity } from '../analysis/finding';
+import { Finding } from '../analysis/finding';
+import { shortRef } from '../analysis/manifest';
 import { FindingSummary } from '../analysis/run';
 import { ToolInfo, ruleHelpUri } from '../tool-info';
 
@@ -69,11 +70,6 @@ function legend(): string {
   ].join('')}</p>`;
 }
 
-function objectName(finding: Finding): string {
-  const ref = finding.resource;
-  return `${ref.kind} ${ref.namespace !== undefined ? `${ref.namespace}/` : ''}${ref.name}`;
-}
-
 function findingsTable(picture: HtmlPicture): string {
   const { findings, summary, tool } = picture;
   const counts = `${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} info, ${summary.suppressed} suppressed`;
@@ -82,10 +78,11 @@ function findingsTable(picture: HtmlPicture): string {
     const suppressed = f.suppressedReason !== undefined;
     const severity = suppressed ? `${f.severity} (suppressed)` : f.severity;
     const message = `${escapeHtml(f.message)}${suppressed ? ` <em>Suppressed: ${escapeHtml(f.suppressedReason!)}</em>` : ''}`;
-    return `<tr${suppressed ? ' class="suppressed"' : ''}><td class="${f.severity === Severity.ERROR ? 'error' : f.severity === Severity.WARNING ? 'warning' : 'info'}">${escapeHtml(severity)}</td>`
+    // The severity's value (error, warning, info) is its style class.
+    return `<tr${suppressed ? ' class="suppressed"' : ''}><td class="${f.severity}">${escapeHtml(severity)}</td>`
       // A rule that failed is a bug of ours, with no section in RULES.md to link.
       + `<td>${f.ruleId === RULE_FAILURE_ID ? `<code>${escapeHtml(f.ruleId)}</code>` : `<a href="${escapeHtml(ruleHelpUri(tool, f.ruleId))}"><code>${escapeHtml(f.ruleId)}</code></a>`}</td>`
-      + `<td>${escapeHtml(objectName(f))}${f.location !== undefined ? `<br><code>${escapeHtml(f.location)}</code>` : ''}</td>`
+      + `<td>${escapeHtml(shortRef(f.resource))}${f.location !== undefined ? `<br><code>${escapeHtml(f.location)}</code>` : ''}</td>`
       + `<td><code>${escapeHtml(f.path)}</code></td><td>${message}</td></tr>`;
   });
   return [

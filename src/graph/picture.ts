@@ -8,7 +8,7 @@ import { MeshGraphOptions, meshGraph, sidecarLine } from './mesh-graph';
 import { PictureFormat } from './picture-format';
 import { renderSvg } from './svg';
 import { Finding, ResourceRef } from '../analysis/finding';
-import { ManifestEntry } from '../analysis/manifest';
+import { ManifestEntry, shortRef } from '../analysis/manifest';
 import { scopesOf, workloadReachOf } from '../analysis/reach/reach-report';
 import { WorkloadScope, meshScopes } from '../analysis/reach/workload-scope';
 import { RunResult, RunSettings, runAnalysis, summarize } from '../analysis/run';
@@ -61,11 +61,10 @@ function findingsAbout(findings: readonly Finding[], scopes: readonly WorkloadSc
 
 /** Each workload's scope as the HTML lists it, sorted by kind, namespace and name. */
 function scopeRows(mesh: MeshSnapshot, from?: string): ScopeRow[] {
-  const name = (ref: { kind: string; namespace?: string; name: string }) => `${ref.kind} ${ref.namespace ?? ''}/${ref.name}`;
   const rows: ScopeRow[] = (from === undefined ? meshScopes(mesh).scopes : scopesOf(mesh, from)).map((scope) => {
     const reach = workloadReachOf(scope);
     return {
-      workload: name(reach.workload),
+      workload: shortRef(scope.selection.workload.ref),
       sidecar: sidecarLine(scope.selection, true),
       outbound: `${reach.outboundTrafficPolicy} (${reach.outboundTrafficPolicySource})`,
       hosts: reach.hosts.map((h) => (h.ports.length > 0 ? `${h.host} (${h.ports.join(', ')})` : h.host)),
@@ -74,7 +73,7 @@ function scopeRows(mesh: MeshSnapshot, from?: string): ScopeRow[] {
   });
   if (from === undefined) {
     for (const selection of meshScopes(mesh).unproxied) {
-      rows.push({ workload: name(selection.workload.ref), sidecar: `no sidecar proxy: ${selection.reason}`, outbound: '-', hosts: [], visibleHosts: 0 });
+      rows.push({ workload: shortRef(selection.workload.ref), sidecar: `no sidecar proxy: ${selection.reason}`, outbound: '-', hosts: [], visibleHosts: 0 });
     }
   }
   return rows.sort((a, b) => (a.workload < b.workload ? -1 : a.workload > b.workload ? 1 : 0));
