@@ -3,14 +3,12 @@ import { fieldPath } from '../../manifest';
 import { SidecarRule } from '../../rule';
 import { sidecarView } from '../../sidecar-view';
 import { defaultEndpointProblems } from '../../syntax/address';
-import { memoByText } from '../../syntax/memo-by-text';
 
 const DEFAULT_ENDPOINTS: SyntaxFamily = {
   values: (sidecar) => sidecarView(sidecar).ingress.flatMap(({ defaultEndpoint, path }) =>
     // An empty endpoint means "not set": Istio then picks the forwarding address itself.
     (defaultEndpoint ? [{ value: defaultEndpoint, path: fieldPath(path, 'defaultEndpoint') }] : [])),
-  // Frozen: one result is shared by every Sidecar that writes the value.
-  problems: memoByText((text) => Object.freeze(defaultEndpointProblems(text))),
+  problems: defaultEndpointProblems,
   describe: (endpoint) => `defaultEndpoint ${JSON.stringify(endpoint)}`,
 };
 

@@ -2,6 +2,7 @@ import { Severity } from '../../finding';
 import { objectMemo } from '../../object-memo';
 import { RuleDocs, RuleSource, SidecarRule } from '../../rule';
 import { SidecarResource } from '../../snapshot';
+import { memoByText } from '../../syntax/memo-by-text';
 import { SyntaxProblem } from '../../syntax/problem';
 
 /** One value a family of syntax rules checks, and where it is. */
@@ -58,10 +59,13 @@ const familyCaches = new WeakMap<SyntaxFamily, (sidecar: SidecarResource) => rea
 function familyProblems(family: SyntaxFamily): (sidecar: SidecarResource) => readonly ValueProblems[] {
   let cached = familyCaches.get(family);
   if (cached) return cached;
+  // Most Sidecars of a mesh write the same values ("./*", "istio-system/*"): each text is parsed
+  // once, and its (frozen) result shared by every Sidecar that writes it.
+  const parse = memoByText((value: string) => Object.freeze([...family.problems(value)]));
   cached = objectMemo('syntaxFamilyProblems', (sidecar: SidecarResource) => {
     const list: ValueProblems[] = [];
     for (const { value, path } of family.values(sidecar)) {
-      const problems = family.problems(value);
+      const problems = parse(value);
       if (problems.length > 0) list.push({ value, path, problems });
     }
     return list.length > 0 ? list : NONE;
