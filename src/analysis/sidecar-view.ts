@@ -207,10 +207,25 @@ function orNone<T>(items: T[]): readonly T[] {
   return items.length === 0 ? NONE : items;
 }
 
-/** Like `every`, but a hole of a sparse list fails it (`every` and `map` skip holes). */
-function everyItem(items: readonly unknown[], test: (item: unknown) => boolean): boolean {
-  for (let i = 0; i < items.length; i++) if (!test(items[i])) return false;
-  return true;
+/**
+ * `make` of each item that passes `test`, with its index in `items`; the shared empty list when
+ * none does. When all pass (the usual case) the list is exactly sized, where one grown by push
+ * keeps room to spare. A hole of a sparse list never passes (`every` and `map` would skip it).
+ */
+function mapPassing<T, R>(items: readonly unknown[], test: (item: unknown) => item is T, make: (item: T, index: number) => R): readonly R[] {
+  let all = true;
+  for (let i = 0; i < items.length && all; i++) all = i in items && test(items[i]);
+  if (all) return items.length === 0 ? NONE : (items as readonly T[]).map(make);
+  const made: R[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (i in items && test(item)) made.push(make(item, i));
+  }
+  return orNone(made);
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
 }
 
 function buildView(sidecar: SidecarResource): SidecarView {
@@ -383,19 +398,7 @@ class EgressListenerRead extends ListenerRead implements EgressListener {
     this.portNumber = portNumber;
     this.hostsValue = raw.hosts;
     const items = raw.hosts;
-    if (!Array.isArray(items)) {
-      this.hosts = NONE;
-    } else if (everyItem(items, (host) => typeof host === 'string')) {
-      // The usual case, as one exactly sized list (a list grown by push keeps room to spare).
-      this.hosts = items.map((host: string, i) => new EgressHostRead(host, i, this));
-    } else {
-      const hosts: EgressHostAt[] = [];
-      for (let i = 0; i < items.length; i++) {
-        const host = items[i];
-        if (typeof host === 'string') hosts.push(new EgressHostRead(host, i, this));
-      }
-      this.hosts = hosts;
-    }
+    this.hosts = Array.isArray(items) ? mapPassing(items, isString, (host, i) => new EgressHostRead(host, i, this)) : NONE;
   }
 
   public get hostsPath(): string {
@@ -414,14 +417,7 @@ class EgressHostRead implements EgressHostAt {
 /** The listeners of `spec[key]` that are objects, with their index and path. */
 function listenersOf<L>(spec: JsonObject, key: Direction, read: new (raw: JsonObject, index: number, path: string) => L): readonly L[] {
   const items = arrayAt(spec, key);
-  if (!items || items.length === 0) return NONE;
-  if (everyItem(items, isObject)) return items.map((raw, index) => new read(raw as JsonObject, index, listenerPath(key, index)));
-  const listeners: L[] = [];
-  for (let index = 0; index < items.length; index++) {
-    const raw = items[index];
-    if (isObject(raw)) listeners.push(new read(raw, index, listenerPath(key, index)));
-  }
-  return listeners;
+  return items ? mapPassing(items, isObject, (raw, index) => new read(raw, index, listenerPath(key, index))) : NONE;
 }
 
 // `spec.egress[0]` and its like, made once and shared: every Sidecar has a first listener.
