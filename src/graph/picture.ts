@@ -38,15 +38,15 @@ export function drawMesh(input: PictureInput, options: PictureOptions): string {
   const svg = renderSvg(dot);
   if (options.format === 'svg') return svg;
   const result = input.result ?? runAnalysis(input.entries, input.settings);
-  const findings = options.from === undefined
-    ? result.findings
-    : findingsAbout(result.findings, scopesOf(mesh, options.from));
+  // With --from, the one workload's scope; the graph above looked it up the same way.
+  const focus = options.from === undefined ? undefined : scopesOf(mesh, options.from);
+  const findings = focus === undefined ? result.findings : findingsAbout(result.findings, focus);
   return toHtml({
     title: options.title ?? 'The mesh, as configured',
     svg,
     findings,
-    summary: options.from === undefined ? result.summary : summarize(findings),
-    scopes: scopeRows(mesh, options.from),
+    summary: focus === undefined ? result.summary : summarize(findings),
+    scopes: scopeRows(mesh, focus),
     tool: toolInfo(),
   });
 }
@@ -59,9 +59,9 @@ function findingsAbout(findings: readonly Finding[], scopes: readonly WorkloadSc
   return findings.filter((finding) => refs.some((ref) => same(ref, finding.resource)));
 }
 
-/** Each workload's scope as the HTML lists it, sorted by kind, namespace and name. */
-function scopeRows(mesh: MeshSnapshot, from?: string): ScopeRow[] {
-  const rows: ScopeRow[] = (from === undefined ? meshScopes(mesh).scopes : scopesOf(mesh, from)).map((scope) => {
+/** Each workload's scope (or only those of `focus`) as the HTML lists it, sorted by kind, namespace and name. */
+function scopeRows(mesh: MeshSnapshot, focus?: readonly WorkloadScope[]): ScopeRow[] {
+  const rows: ScopeRow[] = (focus ?? meshScopes(mesh).scopes).map((scope) => {
     const reach = workloadReachOf(scope);
     return {
       workload: shortRef(scope.selection.workload.ref),
@@ -71,7 +71,7 @@ function scopeRows(mesh: MeshSnapshot, from?: string): ScopeRow[] {
       visibleHosts: reach.visibleHosts,
     };
   });
-  if (from === undefined) {
+  if (focus === undefined) {
     for (const selection of meshScopes(mesh).unproxied) {
       rows.push({ workload: shortRef(selection.workload.ref), sidecar: `no sidecar proxy: ${selection.reason}`, outbound: '-', hosts: [], visibleHosts: 0 });
     }
