@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import * as jsYaml from 'js-yaml';
 import { InputError } from './input-error';
+import { NOT_PARSED, ParallelParse } from './parallel-parse';
 import { JsonObject, ManifestEntry, isObject } from '../analysis/manifest';
 
 /** Where one document was written: a slice of one of the input files. */
@@ -66,7 +67,7 @@ const LOAD_OPTIONS: LoadOptions = { schema: SCHEMA, maxDepth: MAX_DEPTH };
  * for standard input). Multi-document files and `kind: List` objects are expanded. Any
  * unreadable input throws an InputError naming the file (and line): nothing is half-read.
  */
-export function loadManifests(paths: readonly string[], readStdin: () => string): LoadedInput {
+export function loadManifests(paths: readonly string[], readStdin: () => string, parallel: ParallelOptions = {}): LoadedInput {
   const input: LoadedInput = { entries: [], files: [], sources: [], documents: [], documentOf: [], listItemOf: [] };
   for (const file of paths.flatMap((p) => (p === STDIN ? [STDIN] : expand(p)))) {
     const stdin = file === STDIN;
@@ -81,15 +82,15 @@ export function loadManifests(paths: readonly string[], readStdin: () => string)
       input.entries.push({ manifest, location: name });
       input.documentOf.push(input.documents.length - 1);
       input.listItemOf.push(listItem);
-    });
+    }, parallel);
   }
   return input;
 }
 
 /** The Kubernetes objects of one YAML text, as `loadManifests` reads them; throws an InputError like it. */
-export function parseYaml(text: string, file: string): unknown[] {
+export function parseYaml(text: string, file: string, parallel: ParallelOptions = {}): unknown[] {
   const result: unknown[] = [];
-  readDocuments(withoutBom(text), file, (manifest) => result.push(manifest));
+  readDocuments(withoutBom(text), file, (manifest) => result.push(manifest), parallel);
   return result;
 }
 
@@ -150,59 +151,82 @@ function withoutBom(text: string): string {
 
 type OnObject = (manifest: unknown, start: number, end: number, listItem: number) => void;
 
+/** When a file is parsed on two threads (see parallel-parse.ts); tests set them low to take that path on small files. */
+export interface ParallelOptions {
+  /** Texts at least this long get a worker. */
+  readonly minChars?: number;
+  /** Text per chunk the worker hands over. */
+  readonly chunkChars?: number;
+  /** Called once the worker has started, before this thread reads a document (tests wait there for the worker). */
+  readonly onStart?: (helper: ParallelParse) => void;
+}
+
 /**
- * Parses each document of `text` on its own (js-yaml, at parse speed, keeping no positions) and
- * hands over its Kubernetes objects; empty documents and mappings without apiVersion and kind are
- * skipped. Throws an InputError with `file:line:col` for the first document that cannot be read.
+ * Parses each document of `text` on its own (js-yaml, at parse speed, keeping no positions; a long
+ * text on two threads) and hands over its Kubernetes objects; empty documents and mappings
+ * without apiVersion and kind are skipped. Throws an InputError with `file:line:col` for the first document that cannot be read.
  */
-function readDocuments(text: string, file: string, onObject: OnObject): void {
+function readDocuments(text: string, file: string, onObject: OnObject, parallel: ParallelOptions = {}): void {
   const limit = MAX_VALUES_PER_CHARACTER * text.length + MIN_VALUE_BUDGET;
   let budget = limit;
   const starts = documentStarts(text);
-  for (let index = 0; index < starts.length; index++) {
-    const start = starts[index];
-    const end = index + 1 < starts.length ? starts[index + 1] : text.length;
-    const documentText = text.slice(start, end);
-    const where = (line = 0, column = 0) => `${file}:${lineAt(text, start) + line + 1}:${column + 1}`;
-    let value: unknown;
-    try {
-      value = load(documentText, LOAD_OPTIONS);
-    } catch (error) {
-      if (error instanceof YAMLException) {
-        // From the offset: js-yaml's own line is off where it stops before reading (a NUL byte).
-        const offset = Math.min(error.mark?.position ?? 0, documentText.length);
-        const before = documentText.slice(0, offset);
-        const lineStart = before.lastIndexOf('\n') + 1;
-        const line = before.length - before.replace(/\n/g, '').length;
-        const source = documentText.slice(lineStart).split('\n', 1)[0].replace(/\r$/, '');
-        throw new InputError(`${where(line, offset - lineStart)}: invalid YAML: ${yamlProblem(error.reason, source)}`);
+  const helper = ParallelParse.start(text, starts, MAX_DEPTH, parallel.minChars, parallel.chunkChars);
+  try {
+    if (helper) parallel.onStart?.(helper);
+    for (let index = 0; index < starts.length; index++) {
+      const start = starts[index];
+      const end = index + 1 < starts.length ? starts[index + 1] : text.length;
+      const where = (line = 0, column = 0) => `${file}:${lineAt(text, start) + line + 1}:${column + 1}`;
+      let value = helper === undefined ? NOT_PARSED : helper.valueOf(index);
+      if (value === NOT_PARSED) {
+        const documentText = text.slice(start, end);
+        value = parseDocument(documentText, index, where);
+        // Only a document with an anchor can hold aliases: the others cost nothing more.
+        if (documentText.includes('&') && value !== null && value !== undefined) {
+          const { values, depth } = measure(value, budget);
+          if ((budget -= values) < 0) {
+            throw new InputError(`${where()}: document ${index + 1} cannot be read: its aliases expand the file to more than ${limit} values; write the repeated parts out`);
+          }
+          if (depth > MAX_DEPTH) {
+            throw new InputError(`${where()}: document ${index + 1} cannot be read: its aliases nest it more than ${MAX_DEPTH} levels deep; write the repeated parts out`);
+          }
+        }
       }
-      if (error instanceof RangeError) throw new InputError(`${where()}: invalid YAML: document ${index + 1} is nested too deeply to read`);
-      throw error;
-    }
-    if (value === null || value === undefined) continue;
-    // Only a document with an anchor can hold aliases: the others cost nothing more.
-    if (documentText.includes('&')) {
-      const { values, depth } = measure(value, budget);
-      if ((budget -= values) < 0) {
-        throw new InputError(`${where()}: document ${index + 1} cannot be read: its aliases expand the file to more than ${limit} values; write the repeated parts out`);
+      if (value === null || value === undefined) continue;
+      if (!isObject(value)) {
+        throw new InputError(`${where()}: document ${index + 1} is not a Kubernetes object: it is ${kindOfValue(value)}, expected a mapping with apiVersion and kind`);
       }
-      if (depth > MAX_DEPTH) {
-        throw new InputError(`${where()}: document ${index + 1} cannot be read: its aliases nest it more than ${MAX_DEPTH} levels deep; write the repeated parts out`);
+      if (value.kind === 'List' && Array.isArray(value.items)) {
+        // `kind: List` (what `kubectl get -o yaml` prints) holds its objects in `items`.
+        const items = value.items;
+        for (let item = 0; item < items.length; item++) {
+          if (isObject(items[item])) onObject(items[item], start, end, item);
+        }
+      } else if (isKubernetesObject(value)) {
+        onObject(value, start, end, -1);
       }
     }
-    if (!isObject(value)) {
-      throw new InputError(`${where()}: document ${index + 1} is not a Kubernetes object: it is ${kindOfValue(value)}, expected a mapping with apiVersion and kind`);
+  } finally {
+    helper?.stop();
+  }
+}
+
+/** One document's value; throws an InputError with `file:line:col` (from `where`) when it cannot be read. */
+function parseDocument(documentText: string, index: number, where: (line?: number, column?: number) => string): unknown {
+  try {
+    return load(documentText, LOAD_OPTIONS);
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      // From the offset: js-yaml's own line is off where it stops before reading (a NUL byte).
+      const offset = Math.min(error.mark?.position ?? 0, documentText.length);
+      const before = documentText.slice(0, offset);
+      const lineStart = before.lastIndexOf('\n') + 1;
+      const line = before.length - before.replace(/\n/g, '').length;
+      const source = documentText.slice(lineStart).split('\n', 1)[0].replace(/\r$/, '');
+      throw new InputError(`${where(line, offset - lineStart)}: invalid YAML: ${yamlProblem(error.reason, source)}`);
     }
-    if (value.kind === 'List' && Array.isArray(value.items)) {
-      // `kind: List` (what `kubectl get -o yaml` prints) holds its objects in `items`.
-      const items = value.items;
-      for (let item = 0; item < items.length; item++) {
-        if (isObject(items[item])) onObject(items[item], start, end, item);
-      }
-    } else if (isKubernetesObject(value)) {
-      onObject(value, start, end, -1);
-    }
+    if (error instanceof RangeError) throw new InputError(`${where()}: invalid YAML: document ${index + 1} is nested too deeply to read`);
+    throw error;
   }
 }
 

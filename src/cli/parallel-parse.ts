@@ -1,0 +1,201 @@
+// Parsing a large file on both cores. The loader reads documents in order on this thread, from the
+// front; a worker thread parses from the back, towards it, and hands each chunk of documents over
+// as JSON, which this thread reads back about five times faster than js-yaml reads the YAML. Where
+// the two meet, this thread takes the worker's chunks and the worker stops. The meeting point
+// moves with the machine: nothing is split in advance, and a worker that is slow to start, or
+// never starts, only leaves more for this thread (never waits for one; a worker cannot hang lint).
+//
+// JSON carries all that js-yaml's core schema makes except aliases (shared and cyclic values) and
+// the numbers JSON has no spelling for (NaN, the infinities, -0). The worker leaves such documents
+// to this thread, as it does any document it cannot read, so that every error, limit and alias
+// budget is met exactly where the serial loader meets it: in document order, on this thread.
+import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'worker_threads';
+
+/** What `valueOf` returns for a document this thread must parse itself. */
+export const NOT_PARSED: unique symbol = Symbol('not parsed');
+
+/** Files shorter than this are parsed on this thread alone: starting a worker costs more than it saves. */
+export const PARALLEL_MIN_CHARS = 4_000_000;
+/** Text per chunk the worker hands over: large enough that messages are few, small enough to stop soon. */
+const CHUNK_CHARS = 256_000;
+/**
+ * The worker parses at most this share of the text, from the back: its copy of the text is only
+ * that part, and this thread's half (and the JSON it reads back) is the larger one in any case.
+ */
+const WORKER_SHARE = 0.6;
+
+/** Cells of the shared state. */
+const MAIN_NEXT = 0;
+const LOWEST_DONE = 1;
+
+/** One chunk of documents from the worker: `json` holds the values of documents lo..hi-1, in order. */
+interface Chunk {
+  readonly lo: number;
+  readonly hi: number;
+  readonly json: string;
+  /** Documents left to this thread; their place in `json` holds null. */
+  readonly left: readonly number[];
+}
+
+// Evaluated as the worker's script (a string, so it runs the same from lib/ and from the sources
+// under jest). It loads the same js-yaml with the same schema and depth limit as load.ts: the
+// schema is passed by name and built from js-yaml's own types there too.
+const WORKER_SOURCE = `
+const { workerData } = require('worker_threads');
+const { jsYamlPath, text, offset, first, starts, state, port, maxDepth, chunkChars } = workerData;
+const jsYaml = require(jsYamlPath);
+const options = { schema: jsYaml.CORE_SCHEMA.extend({ implicit: [jsYaml.types.merge] }), maxDepth };
+const count = starts.length;
+// A value JSON gives back as it was: no NaN, infinity or -0 anywhere in it.
+const jsonSafe = (value) => {
+  if (typeof value === 'number') return Number.isFinite(value) && !(value === 0 && 1 / value < 0);
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!jsonSafe(value[i])) return false;
+    return true;
+  }
+  for (const key in value) if (!jsonSafe(value[key])) return false;
+  return true;
+};
+const endOf = (i) => (i + 1 < count ? starts[i + 1] : text.length + offset) - offset;
+let hi = first + count;
+for (;;) {
+  const mainNext = Atomics.load(state, ${MAIN_NEXT});
+  let lo = hi;
+  let chars = 0;
+  while (lo > first && lo - 1 > mainNext && chars < chunkChars) {
+    lo--;
+    chars += endOf(lo - first) - (starts[lo - first] - offset);
+  }
+  if (lo >= hi) break;
+  const values = [];
+  const left = [];
+  for (let i = lo; i < hi; i++) {
+    const documentText = text.slice(starts[i - first] - offset, endOf(i - first));
+    let value = null;
+    if (documentText.includes('&')) {
+      left.push(i);
+    } else {
+      try {
+        value = jsYaml.load(documentText, options);
+        if (value === undefined) value = null;
+        if (!jsonSafe(value)) { left.push(i); value = null; }
+      } catch {
+        left.push(i);
+        value = null;
+      }
+    }
+    values.push(value);
+  }
+  port.postMessage({ lo, hi, json: JSON.stringify(values), left });
+  Atomics.store(state, ${LOWEST_DONE}, lo);
+  hi = lo;
+}
+`;
+
+/**
+ * The worker's side of one file, as this thread reads it: `valueOf(i)` for each document i in
+ * order, then `stop()`.
+ */
+export class ParallelParse {
+  /**
+   * Starts a worker on the back of `text`, or returns undefined when the text is too short to
+   * gain (or a worker cannot be made: this thread then parses everything, as it always could).
+   */
+  public static start(
+    text: string, starts: readonly number[], maxDepth: number, minChars = PARALLEL_MIN_CHARS, chunkChars = CHUNK_CHARS,
+  ): ParallelParse | undefined {
+    if (text.length < minChars || starts.length < 2) return undefined;
+    // The first document the worker may parse: where the back WORKER_SHARE of the text begins.
+    const from = text.length * (1 - WORKER_SHARE);
+    let first = 1;
+    while (first < starts.length - 1 && starts[first] < from) first++;
+    const state = new Int32Array(new SharedArrayBuffer(8));
+    state[MAIN_NEXT] = 0;
+    state[LOWEST_DONE] = starts.length;
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: {
+          jsYamlPath: require.resolve('js-yaml'),
+          text: text.slice(starts[first]),
+          offset: starts[first],
+          first,
+          starts: starts.slice(first),
+          state,
+          port: port2,
+          maxDepth,
+          chunkChars,
+        },
+        transferList: [port2],
+      });
+      // A worker that fails only leaves its documents to this thread; its error must not end the process.
+      worker.on('error', () => undefined);
+      worker.unref();
+      return new ParallelParse(worker, port1, state, starts.length, first);
+    } catch {
+      port1.close();
+      return undefined;
+    }
+  }
+
+  /** The worker's chunks from the meeting point on, ascending; empty until this thread gets there. */
+  private chunks: Chunk[] = [];
+  private taking = false;
+  private chunk = -1;
+  private values: unknown[] = [];
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly port: MessagePort,
+    private readonly state: Int32Array,
+    private readonly count: number,
+    /** The first document the worker may parse; every one before it is this thread's. */
+    public readonly firstWorkerDocument: number,
+  ) {}
+
+  /** The worker has sent every document of its part (tests wait for it, to take its chunks for certain). */
+  public get workerFinished(): boolean {
+    return Atomics.load(this.state, LOWEST_DONE) <= this.firstWorkerDocument;
+  }
+
+  /** Document `index`'s value from the worker, or NOT_PARSED when this thread must parse it. Call in document order. */
+  public valueOf(index: number): unknown {
+    if (!this.taking) {
+      Atomics.store(this.state, MAIN_NEXT, index);
+      if (index < Atomics.load(this.state, LOWEST_DONE)) return NOT_PARSED;
+      this.takeOver();
+    }
+    while (this.chunk < 0 || index >= this.chunks[this.chunk].hi) this.nextChunk(index);
+    const chunk = this.chunks[this.chunk];
+    if (chunk.left.length > 0 && chunk.left.includes(index)) return NOT_PARSED;
+    return this.values[index - chunk.lo];
+  }
+
+  /** Ends the worker (it may still be parsing documents this thread no longer needs). */
+  public stop(): void {
+    Atomics.store(this.state, MAIN_NEXT, this.count);
+    this.port.close();
+    void this.worker.terminate();
+  }
+
+  /** This thread reached the worker's lowest chunk: from here on, every document is in a chunk already sent. */
+  private takeOver(): void {
+    this.taking = true;
+    Atomics.store(this.state, MAIN_NEXT, this.count);
+    const chunks: Chunk[] = [];
+    for (let received = receiveMessageOnPort(this.port); received; received = receiveMessageOnPort(this.port)) chunks.push(received.message as Chunk);
+    this.chunks = chunks.sort((a, b) => a.lo - b.lo);
+  }
+
+  /** Moves to the next chunk, reading it back only when it holds `index` (one sent late may end below it). */
+  private nextChunk(index: number): void {
+    this.chunk++;
+    const chunk = this.chunks[this.chunk];
+    if (chunk === undefined) throw new Error(`the parse worker sent no chunk with document ${index + 1}: a bug of cdk8s-istio-sidecar`);
+    this.values = chunk.hi > index ? JSON.parse(chunk.json) as unknown[] : [];
+    // Read once; the text can go.
+    this.chunks[this.chunk] = { ...chunk, json: '' };
+  }
+}
