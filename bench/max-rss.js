@@ -1,4 +1,7 @@
 // Preloaded into a benchmarked process (node --require): prints its peak resident set at exit.
-process.on('exit', () => {
-  process.stderr.write(`BENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\n`);
-});
+// Worker threads run preloads too; only the main thread reports, at the process's own exit.
+if (require('worker_threads').isMainThread) {
+  process.on('exit', () => {
+    process.stderr.write(`BENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\n`);
+  });
+}

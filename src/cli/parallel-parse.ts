@@ -24,6 +24,9 @@ const CHUNK_CHARS = 256_000;
  */
 const WORKER_SHARE = 0.6;
 
+/** This thread looks for chunks that arrived once per this many documents: each look costs a little. */
+const READ_EVERY = 64;
+
 /** Cells of the shared state. */
 const MAIN_NEXT = 0;
 const LOWEST_DONE = 1;
@@ -34,6 +37,14 @@ interface Chunk {
   readonly hi: number;
   readonly json: string;
   /** Documents left to this thread; their place in `json` holds null. */
+  readonly left: readonly number[];
+}
+
+/** A chunk read back: `values[i - lo]` is document i's value. */
+interface ReadChunk {
+  readonly lo: number;
+  readonly hi: number;
+  readonly values: readonly unknown[];
   readonly left: readonly number[];
 }
 
@@ -140,11 +151,10 @@ export class ParallelParse {
     }
   }
 
-  /** The worker's chunks from the meeting point on, ascending; empty until this thread gets there. */
-  private chunks: Chunk[] = [];
+  /** The worker's chunks, read back as they came; sorted by `lo` once this thread takes over. */
+  private chunks: ReadChunk[] = [];
   private taking = false;
   private chunk = -1;
-  private values: unknown[] = [];
 
   private constructor(
     private readonly worker: Worker,
@@ -164,13 +174,18 @@ export class ParallelParse {
   public valueOf(index: number): unknown {
     if (!this.taking) {
       Atomics.store(this.state, MAIN_NEXT, index);
+      // Reading chunks back as they come, rather than all at the end, slows this thread's own
+      // parsing: the worker then gets further, and the whole read ends sooner.
+      if (index % READ_EVERY === 0) this.readArrived();
       if (index < Atomics.load(this.state, LOWEST_DONE)) return NOT_PARSED;
       this.takeOver();
     }
-    while (this.chunk < 0 || index >= this.chunks[this.chunk].hi) this.nextChunk(index);
+    while (this.chunk < 0 || index >= this.chunks[this.chunk].hi) {
+      if (++this.chunk >= this.chunks.length) throw new Error(`the parse worker sent no chunk with document ${index + 1}: a bug of cdk8s-istio-sidecar`);
+    }
     const chunk = this.chunks[this.chunk];
     if (chunk.left.length > 0 && chunk.left.includes(index)) return NOT_PARSED;
-    return this.values[index - chunk.lo];
+    return chunk.values[index - chunk.lo];
   }
 
   /** Ends the worker (it may still be parsing documents this thread no longer needs). */
@@ -184,18 +199,15 @@ export class ParallelParse {
   private takeOver(): void {
     this.taking = true;
     Atomics.store(this.state, MAIN_NEXT, this.count);
-    const chunks: Chunk[] = [];
-    for (let received = receiveMessageOnPort(this.port); received; received = receiveMessageOnPort(this.port)) chunks.push(received.message as Chunk);
-    this.chunks = chunks.sort((a, b) => a.lo - b.lo);
+    this.readArrived();
+    this.chunks.sort((a, b) => a.lo - b.lo);
   }
 
-  /** Moves to the next chunk, reading it back only when it holds `index` (one sent late may end below it). */
-  private nextChunk(index: number): void {
-    this.chunk++;
-    const chunk = this.chunks[this.chunk];
-    if (chunk === undefined) throw new Error(`the parse worker sent no chunk with document ${index + 1}: a bug of cdk8s-istio-sidecar`);
-    this.values = chunk.hi > index ? JSON.parse(chunk.json) as unknown[] : [];
-    // Read once; the text can go.
-    this.chunks[this.chunk] = { ...chunk, json: '' };
+  /** Reads back every chunk sent so far. */
+  private readArrived(): void {
+    for (let received = receiveMessageOnPort(this.port); received; received = receiveMessageOnPort(this.port)) {
+      const { lo, hi, json, left } = received.message as Chunk;
+      this.chunks.push({ lo, hi, left, values: JSON.parse(json) as unknown[] });
+    }
   }
 }
