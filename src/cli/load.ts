@@ -169,10 +169,14 @@ export interface ParallelOptions {
 function readDocuments(text: string, file: string, onObject: OnObject, parallel: ParallelOptions = {}): void {
   const limit = MAX_VALUES_PER_CHARACTER * text.length + MIN_VALUE_BUDGET;
   let budget = limit;
-  const starts = documentStarts(text);
-  const helper = ParallelParse.start(text, starts, MAX_DEPTH, parallel.minChars, parallel.chunkChars);
+  // The worker starts before the documents are found, so that its start overlaps the search.
+  const helper = ParallelParse.start(text, MAX_DEPTH, parallel.minChars, parallel.chunkChars);
   try {
-    if (helper) parallel.onStart?.(helper);
+    const starts = documentStarts(text);
+    if (helper) {
+      helper.begin(starts);
+      parallel.onStart?.(helper);
+    }
     for (let index = 0; index < starts.length; index++) {
       const start = starts[index];
       const end = index + 1 < starts.length ? starts[index + 1] : text.length;

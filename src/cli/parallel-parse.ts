@@ -9,6 +9,7 @@
 // the numbers JSON has no spelling for (NaN, the infinities, -0). The worker leaves such documents
 // to this thread, as it does any document it cannot read, so that every error, limit and alias
 // budget is met exactly where the serial loader meets it: in document order, on this thread.
+import { availableParallelism } from 'os';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'worker_threads';
 
 /** What `valueOf` returns for a document this thread must parse itself. */
@@ -19,8 +20,9 @@ export const PARALLEL_MIN_CHARS = 4_000_000;
 /** Text per chunk the worker hands over: large enough that messages are few, small enough to stop soon. */
 const CHUNK_CHARS = 256_000;
 /**
- * The worker parses at most this share of the text, from the back: its copy of the text is only
- * that part, and this thread's half (and the JSON it reads back) is the larger one in any case.
+ * The worker parses at most this share of the text, from the back, and holds a copy of only that
+ * part. On two cores the two threads meet near the middle (the worker does a little less: it also
+ * writes the JSON), so the cap bounds the copy, not the work.
  */
 const WORKER_SHARE = 0.6;
 
@@ -53,10 +55,9 @@ interface ReadChunk {
 // schema is passed by name and built from js-yaml's own types there too.
 const WORKER_SOURCE = `
 const { workerData } = require('worker_threads');
-const { jsYamlPath, text, offset, first, starts, state, port, maxDepth, chunkChars } = workerData;
+const { jsYamlPath, text, offset, state, port, maxDepth, chunkChars } = workerData;
 const jsYaml = require(jsYamlPath);
 const options = { schema: jsYaml.CORE_SCHEMA.extend({ implicit: [jsYaml.types.merge] }), maxDepth };
-const count = starts.length;
 // A value JSON gives back as it was: no NaN, infinity or -0 anywhere in it.
 const jsonSafe = (value) => {
   if (typeof value === 'number') return Number.isFinite(value) && !(value === 0 && 1 / value < 0);
@@ -68,6 +69,9 @@ const jsonSafe = (value) => {
   for (const key in value) if (!jsonSafe(value[key])) return false;
   return true;
 };
+// Where the documents start comes once the worker is running: finding them overlaps its start.
+port.once('message', ({ first, starts }) => {
+const count = starts.length;
 const endOf = (i) => (i + 1 < count ? starts[i + 1] : text.length + offset) - offset;
 let hi = first + count;
 for (;;) {
@@ -102,6 +106,7 @@ for (;;) {
   Atomics.store(state, ${LOWEST_DONE}, lo);
   hi = lo;
 }
+});
 `;
 
 /**
@@ -111,40 +116,26 @@ for (;;) {
 export class ParallelParse {
   /**
    * Starts a worker on the back of `text`, or returns undefined when the text is too short to
-   * gain (or a worker cannot be made: this thread then parses everything, as it always could).
+   * gain, there is one core, or a worker cannot be made: this thread then parses everything.
+   * Call `begin` with where the documents start before the first `valueOf`.
    */
-  public static start(
-    text: string, starts: readonly number[], maxDepth: number, minChars = PARALLEL_MIN_CHARS, chunkChars = CHUNK_CHARS,
-  ): ParallelParse | undefined {
-    if (text.length < minChars || starts.length < 2) return undefined;
-    // The first document the worker may parse: where the back WORKER_SHARE of the text begins.
-    const from = text.length * (1 - WORKER_SHARE);
-    let first = 1;
-    while (first < starts.length - 1 && starts[first] < from) first++;
+  public static start(text: string, maxDepth: number, minChars = PARALLEL_MIN_CHARS, chunkChars = CHUNK_CHARS): ParallelParse | undefined {
+    // On one core the worker would only take turns with this thread, and add the JSON on top.
+    if (text.length < minChars || availableParallelism() < 2) return undefined;
+    // The worker may parse the documents that start in the back WORKER_SHARE of the text.
+    const offset = Math.floor(text.length * (1 - WORKER_SHARE));
     const state = new Int32Array(new SharedArrayBuffer(8));
-    state[MAIN_NEXT] = 0;
-    state[LOWEST_DONE] = starts.length;
     const { port1, port2 } = new MessageChannel();
     try {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: {
-          jsYamlPath: require.resolve('js-yaml'),
-          text: text.slice(starts[first]),
-          offset: starts[first],
-          first,
-          starts: starts.slice(first),
-          state,
-          port: port2,
-          maxDepth,
-          chunkChars,
-        },
+        workerData: { jsYamlPath: require.resolve('js-yaml'), text: text.slice(offset), offset, state, port: port2, maxDepth, chunkChars },
         transferList: [port2],
       });
       // A worker that fails only leaves its documents to this thread; its error must not end the process.
       worker.on('error', () => undefined);
       worker.unref();
-      return new ParallelParse(worker, port1, state, starts.length, first);
+      return new ParallelParse(worker, port1, state, offset);
     } catch {
       port1.close();
       return undefined;
@@ -156,14 +147,33 @@ export class ParallelParse {
   private taking = false;
   private chunk = -1;
 
+  private count = 0;
+  /** The first document the worker may parse; every one before it is this thread's. */
+  private first = 0;
+
   private constructor(
     private readonly worker: Worker,
     private readonly port: MessagePort,
     private readonly state: Int32Array,
-    private readonly count: number,
-    /** The first document the worker may parse; every one before it is this thread's. */
-    public readonly firstWorkerDocument: number,
+    /** Where the worker's copy of the text starts. */
+    private readonly offset: number,
   ) {}
+
+  /** Tells the worker where the documents start (`documentStarts` of the text). */
+  public begin(starts: readonly number[]): void {
+    this.count = starts.length;
+    let first = 1;
+    while (first < starts.length && starts[first] < this.offset) first++;
+    this.first = first;
+    this.state[MAIN_NEXT] = 0;
+    this.state[LOWEST_DONE] = starts.length;
+    this.port.postMessage({ first, starts: starts.slice(first) });
+  }
+
+  /** The first document the worker may parse; every one before it is this thread's. */
+  public get firstWorkerDocument(): number {
+    return this.first;
+  }
 
   /** The worker has sent every document of its part (tests wait for it, to take its chunks for certain). */
   public get workerFinished(): boolean {

@@ -55,9 +55,10 @@ describe('the worker', () => {
 
   /** What valueOf gives for each document once the worker has had time to parse its whole part. */
   function readAfterTheWorker(): { helper: ParallelParse; values: unknown[] } {
-    const helper = ParallelParse.start(text, starts, 1000, 0, 200)!;
+    const helper = ParallelParse.start(text, 1000, 0, 200)!;
     expect(helper).toBeDefined();
     try {
+      helper.begin(starts);
       waitForTheWorker(helper);
       const values: unknown[] = [];
       for (let i = 0; i < starts.length; i++) values.push(helper.valueOf(i));
@@ -133,9 +134,18 @@ describe('a file read on two threads reads as on one', () => {
   });
 
   test('short texts get no worker', () => {
-    const text = many(3);
-    expect(ParallelParse.start(text, documentStarts(text), 1000)).toBeUndefined();
-    expect(ParallelParse.start('apiVersion: v1\nkind: Pod\n', [0], 1000, 0)).toBeUndefined();
+    expect(ParallelParse.start(many(3), 1000)).toBeUndefined();
+  });
+
+  test('a text of one document is all this thread\'s', () => {
+    const helper = ParallelParse.start('apiVersion: v1\nkind: Pod\n', 1000, 0)!;
+    try {
+      helper.begin([0]);
+      waitForTheWorker(helper);
+      expect(helper.valueOf(0)).toBe(NOT_PARSED);
+    } finally {
+      helper.stop();
+    }
   });
 });
 
