@@ -157,7 +157,7 @@ export interface ParallelOptions {
   readonly minChars?: number;
   /** Text per chunk the worker hands over. */
   readonly chunkChars?: number;
-  /** Called once the worker has started, before this thread reads a document (tests wait there for the worker). */
+  /** Called once the worker is told where the documents are, before this thread reads one (tests wait there for the worker). */
   readonly onStart?: (helper: ParallelParse) => void;
 }
 

@@ -29,6 +29,9 @@ const WORKER_SHARE = 0.6;
 /** This thread looks for chunks that arrived once per this many documents: each look costs a little. */
 const READ_EVERY = 64;
 
+/** Documents nested deeper than this are left to this thread (manifests nest a dozen levels or so). */
+const SHALLOW_DEPTH = 64;
+
 /** Cells of the shared state. */
 const MAIN_NEXT = 0;
 const LOWEST_DONE = 1;
@@ -50,23 +53,29 @@ interface ReadChunk {
   readonly left: readonly number[];
 }
 
+const PASSED: ReadChunk = { lo: 0, hi: 0, values: [], left: [] };
+
 // Evaluated as the worker's script (a string, so it runs the same from lib/ and from the sources
-// under jest). It loads the same js-yaml with the same schema and depth limit as load.ts: the
-// schema is passed by name and built from js-yaml's own types there too.
+// under jest). It loads the same js-yaml as load.ts, with the same depth limit, and builds the
+// same schema (core, plus merge keys) from js-yaml's own types: a function cannot cross to a
+// worker, so that one line is written in both places, and the tests compare the two loaders.
 const WORKER_SOURCE = `
 const { workerData } = require('worker_threads');
 const { jsYamlPath, text, offset, state, port, maxDepth, chunkChars } = workerData;
 const jsYaml = require(jsYamlPath);
 const options = { schema: jsYaml.CORE_SCHEMA.extend({ implicit: [jsYaml.types.merge] }), maxDepth };
-// A value JSON gives back as it was: no NaN, infinity or -0 anywhere in it.
-const jsonSafe = (value) => {
+// A value JSON gives back as it was (no NaN, infinity or -0 anywhere in it), and shallow enough
+// that its depth cannot matter: a worker's stack is larger than the main thread's, so a deep
+// document that only the worker could parse would slip past the serial loader's limit.
+const jsonSafe = (value, depth) => {
   if (typeof value === 'number') return Number.isFinite(value) && !(value === 0 && 1 / value < 0);
   if (value === null || typeof value !== 'object') return true;
+  if (depth > ${SHALLOW_DEPTH}) return false;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!jsonSafe(value[i])) return false;
+    for (let i = 0; i < value.length; i++) if (!jsonSafe(value[i], depth + 1)) return false;
     return true;
   }
-  for (const key in value) if (!jsonSafe(value[key])) return false;
+  for (const key in value) if (!jsonSafe(value[key], depth + 1)) return false;
   return true;
 };
 // Where the documents start comes once the worker is running: finding them overlaps its start.
@@ -94,7 +103,7 @@ for (;;) {
       try {
         value = jsYaml.load(documentText, options);
         if (value === undefined) value = null;
-        if (!jsonSafe(value)) { left.push(i); value = null; }
+        if (!jsonSafe(value, 1)) { left.push(i); value = null; }
       } catch {
         left.push(i);
         value = null;
@@ -121,6 +130,7 @@ export class ParallelParse {
    */
   public static start(text: string, maxDepth: number, minChars = PARALLEL_MIN_CHARS, chunkChars = CHUNK_CHARS): ParallelParse | undefined {
     // On one core the worker would only take turns with this thread, and add the JSON on top.
+    // (This counts the CPUs the process may run on, not a container's CPU quota.)
     if (text.length < minChars || availableParallelism() < 2) return undefined;
     // The worker may parse the documents that start in the back WORKER_SHARE of the text.
     const offset = Math.floor(text.length * (1 - WORKER_SHARE));
@@ -175,6 +185,11 @@ export class ParallelParse {
     return this.first;
   }
 
+  /** The lowest document the worker has sent so far (the number of documents until it sends one). */
+  public get lowestDone(): number {
+    return Atomics.load(this.state, LOWEST_DONE);
+  }
+
   /** The worker has sent every document of its part (tests wait for it, to take its chunks for certain). */
   public get workerFinished(): boolean {
     return Atomics.load(this.state, LOWEST_DONE) <= this.firstWorkerDocument;
@@ -191,6 +206,8 @@ export class ParallelParse {
       this.takeOver();
     }
     while (this.chunk < 0 || index >= this.chunks[this.chunk].hi) {
+      // A chunk behind is done with: its values that were taken live on in the input.
+      if (this.chunk >= 0) this.chunks[this.chunk] = PASSED;
       if (++this.chunk >= this.chunks.length) throw new Error(`the parse worker sent no chunk with document ${index + 1}: a bug of cdk8s-istio-sidecar`);
     }
     const chunk = this.chunks[this.chunk];

@@ -2,13 +2,17 @@
 // one: the same values, the same errors at the same file:line:col, the same limits. Small texts
 // take the two-thread path here through low thresholds.
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { availableParallelism, tmpdir } from 'os';
 import { join } from 'path';
 import { lintInProcess } from './in-process';
 import { InputError } from '../../src/cli/input-error';
 import { documentStarts, parseYaml } from '../../src/cli/load';
 import { NOT_PARSED, PARALLEL_MIN_CHARS, ParallelParse } from '../../src/cli/parallel-parse';
+import { builtPackage } from '../setup/built-package';
 import { thrownMessage } from '../setup/thrown-message';
+
+// One core gets no worker (the loader then is the one-thread loader, tested everywhere else).
+const describeOnTwoCores = availableParallelism() >= 2 ? describe : describe.skip;
 
 const ON_TWO_THREADS = { minChars: 0, chunkChars: 200 };
 /** As ON_TWO_THREADS, with the worker's whole part taken for certain (else this thread may outrun it). */
@@ -23,7 +27,7 @@ const CARRIED: ReadonlyArray<[string, string]> = [
   ['block scalars and comments', `# a comment\n${object('script', '  run.sh: |\n    echo "---"\n    exit 0\n  folded: >\n    one\n    two')}`],
   ['unicode and escapes', object('text', '  greeting: "h\\u00e9llo \\u2028 \\ud83d\\ude00"\n  tab: "a\\tb"')],
   ['__proto__ and integer-like keys', object('keys', '  __proto__: polluted\n  "10": ten\n  "2": two')],
-  ['hex, octal, exponents and integer -0', object('numbers', '  hex: 0x1F\n  octal: 0o17\n  big: 1.5e300\n  over: 1e400\n  negative: -12\n  zero: -0')],
+  ['hex, octal, exponents and integer -0', object('numbers', '  hex: 0x1F\n  octal: 0o17\n  big: 1.5e300\n  negative: -12\n  zero: -0')],
   ['a kind: List', 'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Pod, metadata: {name: a, namespace: shop}}\n- {apiVersion: v1, kind: Pod, metadata: {name: b, namespace: shop}}\n'],
   ['an empty document', '# nothing here\n'],
 ];
@@ -33,6 +37,7 @@ const LEFT_TO_THE_LOADER: ReadonlyArray<[string, string]> = [
   ['.nan', object('nan', '  value: .nan')],
   ['.inf', object('inf', '  value: -.inf')],
   ['-0.0', object('negative-zero', '  value: -0.0')],
+  ['nesting deeper than 64 levels', object('deep', `  value: ${'['.repeat(70)}${']'.repeat(70)}`)],
   ['invalid YAML', object('broken', '  value: [unclosed')],
 ];
 
@@ -45,7 +50,7 @@ function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-describe('the worker', () => {
+describeOnTwoCores('the worker', () => {
   // Many plain documents first (this thread's part), then every case in the worker's part.
   const cases = [...CARRIED, ...LEFT_TO_THE_LOADER];
   const documents = [...Array.from({ length: 40 }, (_, i) => plain(i)), ...cases.map(([, d]) => d)];
@@ -90,14 +95,19 @@ describe('the worker', () => {
   });
 });
 
-/** Waits (up to 10 s) until the worker has sent its whole part, so that this thread takes it. */
-function waitForTheWorker(helper: ParallelParse): void {
+/** Waits (up to 10 s) until `done()`, and fails the test if it never is. */
+function waitUntil(done: () => boolean): void {
   const until = Date.now() + 10_000;
-  while (!helper.workerFinished && Date.now() < until) pause(20);
-  expect(helper.workerFinished).toBe(true);
+  while (!done() && Date.now() < until) pause(5);
+  expect(done()).toBe(true);
 }
 
-describe('a file read on two threads reads as on one', () => {
+/** Waits until the worker has sent its whole part, so that this thread takes it. */
+function waitForTheWorker(helper: ParallelParse): void {
+  waitUntil(() => helper.workerFinished);
+}
+
+describeOnTwoCores('a file read on two threads reads as on one', () => {
   const many = (n: number, extra: Record<number, string> = {}) => joinDocuments(Array.from({ length: n }, (_, i) => extra[i] ?? plain(i)));
 
   test.each([
@@ -109,6 +119,14 @@ describe('a file read on two threads reads as on one', () => {
     expect(parseYaml(text, 'mesh.yaml', AFTER_THE_WORKER)).toEqual(serial);
     // Racing too: where the threads meet differs from run to run.
     for (let run = 0; run < 3; run++) expect(parseYaml(text, 'mesh.yaml', ON_TWO_THREADS)).toEqual(serial);
+  });
+
+  test('this thread overtaking a worker still sending: the same values', () => {
+    const text = many(3000);
+    const serial = parseYaml(text, 'mesh.yaml', ON_ONE_THREAD);
+    // Start reading once the worker has sent its first chunk, while it still has most to do.
+    const midway = { ...ON_TWO_THREADS, onStart: (helper: ParallelParse) => waitUntil(() => helper.lowestDone < 3000) };
+    for (let run = 0; run < 3; run++) expect(parseYaml(text, 'mesh.yaml', midway)).toEqual(serial);
   });
 
   test.each([
@@ -149,7 +167,7 @@ describe('a file read on two threads reads as on one', () => {
   });
 });
 
-describe('lint of a file large enough for a worker', () => {
+describeOnTwoCores('lint of a file large enough for a worker', () => {
   // Past PARALLEL_MIN_CHARS, so the CLI reads it on two threads with its real settings.
   const filler = Array.from({ length: 30_000 }, (_, i) => plain(i));
   const bad = 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata: {name: late, namespace: shop}\nspec:\n  egress:\n  - hosts: ["shop/*", "bad host"]\n';
@@ -165,7 +183,15 @@ describe('lint of a file large enough for a worker', () => {
     expect(text.length).toBeGreaterThan(PARALLEL_MIN_CHARS);
     const file = join(dir, 'large.yaml');
     writeFileSync(file, text);
-    const { stdout } = lintInProcess(['--format', 'json', file]);
+    const start = jest.spyOn(ParallelParse, 'start');
+    let stdout: string;
+    try {
+      ({ stdout } = lintInProcess(['--format', 'json', file]));
+      // The CLI's own settings took the two-thread path.
+      expect(start.mock.results.map((r) => r.value !== undefined)).toEqual([true]);
+    } finally {
+      start.mockRestore();
+    }
     const finding = (JSON.parse(stdout).findings as Array<{ path: string; line: number }>).find((f) => f.path === 'spec.egress[0].hosts[1]');
     expect(finding?.line).toBe(lineOf(text, '"bad host"'));
   });
@@ -179,5 +205,24 @@ describe('lint of a file large enough for a worker', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(`${file}:${lineOf(text, 'metadata: {name: broken') + 3}:`);
+  });
+});
+
+describeOnTwoCores('the built loader (lib/)', () => {
+  test('its worker starts and parses, from the compiled files as the CLI runs them', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const built = require(join(builtPackage(), 'lib', 'cli', 'load.js')) as typeof import('../../src/cli/load');
+    const text = joinDocuments(Array.from({ length: 300 }, (_, i) => plain(i)));
+    let finished = false;
+    const values = built.parseYaml(text, 'mesh.yaml', {
+      minChars: 0,
+      chunkChars: 200,
+      onStart: (helper) => {
+        waitUntil(() => helper.workerFinished);
+        finished = helper.workerFinished;
+      },
+    });
+    expect(finished).toBe(true);
+    expect(values).toEqual(parseYaml(text, 'mesh.yaml', ON_ONE_THREAD));
   });
 });
