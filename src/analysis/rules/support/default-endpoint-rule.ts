@@ -1,13 +1,14 @@
 import { SyntaxFamily, SyntaxRuleDocs, syntaxFamilyRule } from './syntax-family-rule';
 import { fieldPath } from '../../manifest';
 import { SidecarRule } from '../../rule';
-import { sidecarView } from '../../sidecar-view';
+import { IngressListener, sidecarView } from '../../sidecar-view';
 import { defaultEndpointProblems } from '../../syntax/address';
 
-const DEFAULT_ENDPOINTS: SyntaxFamily = {
-  values: (sidecar) => sidecarView(sidecar).ingress.flatMap(({ defaultEndpoint, path }) =>
-    // An empty endpoint means "not set": Istio then picks the forwarding address itself.
-    (defaultEndpoint ? [{ value: defaultEndpoint, path: fieldPath(path, 'defaultEndpoint') }] : [])),
+const DEFAULT_ENDPOINTS: SyntaxFamily<IngressListener> = {
+  items: (sidecar) => sidecarView(sidecar).ingress,
+  // An empty endpoint means "not set": Istio then picks the forwarding address itself.
+  text: (listener) => listener.defaultEndpoint || undefined,
+  pathOf: (listener) => fieldPath(listener.path, 'defaultEndpoint'),
   problems: defaultEndpointProblems,
   describe: (endpoint) => `defaultEndpoint ${JSON.stringify(endpoint)}`,
 };

@@ -1,10 +1,12 @@
 import { SyntaxFamily, SyntaxRuleDocs, syntaxFamilyRule } from './syntax-family-rule';
 import { SidecarRule } from '../../rule';
-import { sidecarView } from '../../sidecar-view';
+import { EgressHostAt, sidecarView } from '../../sidecar-view';
 import { egressHostProblems } from '../../syntax/egress-host';
 
-const EGRESS_HOSTS: SyntaxFamily = {
-  values: (sidecar) => sidecarView(sidecar).hosts.map(({ host, path }) => ({ value: host, path })),
+const EGRESS_HOSTS: SyntaxFamily<EgressHostAt> = {
+  items: (sidecar) => sidecarView(sidecar).hosts,
+  text: (host) => host.host,
+  pathOf: (host) => host.path,
   problems: egressHostProblems,
   describe: (host) => `egress host "${host}"`,
 };
