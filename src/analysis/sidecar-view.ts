@@ -246,7 +246,7 @@ class SidecarViewRead implements SidecarView {
   public readonly outboundPolicy?: OutboundPolicy;
   public readonly selector?: Selector;
   public readonly selectorForm: SelectorForm;
-  // Walked on first ask (sidecarSpecProblems keeps the walk per spec): a run without the
+  // Walked on first ask, and kept here for every schema rule: a run without the
   // schema rules never walks.
   private walk?: readonly SchemaProblem[];
   private byRule?: Map<string, SchemaProblem[]>;

@@ -64,21 +64,18 @@ export function schemaProblems(value: unknown, schema: SchemaNode, path: string)
   return problems;
 }
 
-/** Every problem of a Sidecar's `spec` (as written: missing, null or any type) against the CRD. */
+/**
+ * Every problem of a Sidecar's `spec` (as written: missing, null or any type) against the CRD.
+ * Walks every time: the Sidecar view keeps the walk for the rules that read it.
+ */
 export function sidecarSpecProblems(spec: unknown): readonly SchemaProblem[] {
   // A missing or null spec is pruned, not rejected; the rules about an empty spec report it.
-  if (spec === undefined || spec === null) return [];
-  if (typeof spec !== 'object') return schemaProblems(spec, SIDECAR_SPEC_SCHEMA, 'spec');
-  // Two rules read the same walk (unknown fields, wrong types): walk each spec once.
-  let problems = walked.get(spec);
-  if (!problems) {
-    const found = schemaProblems(spec, SIDECAR_SPEC_SCHEMA, 'spec');
-    walked.set(spec, problems = found.length > 0 ? found : NO_PROBLEMS);
-  }
-  return problems;
+  if (spec === undefined || spec === null) return NO_PROBLEMS;
+  const problems = schemaProblems(spec, SIDECAR_SPEC_SCHEMA, 'spec');
+  // Most Sidecars are clean: they share one empty list.
+  return problems.length > 0 ? problems : NO_PROBLEMS;
 }
 
-const walked = new WeakMap<object, readonly SchemaProblem[]>();
 const NO_PROBLEMS: readonly SchemaProblem[] = [];
 
 type Problems = SchemaProblem[];
