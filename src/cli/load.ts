@@ -151,7 +151,7 @@ function withoutBom(text: string): string {
 
 type OnObject = (manifest: unknown, start: number, end: number, listItem: number) => void;
 
-/** When a file is parsed on two threads (see parallel-parse.ts); tests set them low to take that path on small files. */
+/** When a file is parsed on two threads (see parallel-parse.ts); tests set these low to take that path on small files. */
 export interface ParallelOptions {
   /** Texts at least this long get a worker. */
   readonly minChars?: number;
@@ -164,7 +164,8 @@ export interface ParallelOptions {
 /**
  * Parses each document of `text` on its own (js-yaml, at parse speed, keeping no positions; a long
  * text on two threads) and hands over its Kubernetes objects; empty documents and mappings
- * without apiVersion and kind are skipped. Throws an InputError with `file:line:col` for the first document that cannot be read.
+ * without apiVersion and kind are skipped. Throws an InputError with `file:line:col` for the
+ * first document that cannot be read.
  */
 function readDocuments(text: string, file: string, onObject: OnObject, parallel: ParallelOptions = {}): void {
   const limit = MAX_VALUES_PER_CHARACTER * text.length + MIN_VALUE_BUDGET;

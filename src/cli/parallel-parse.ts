@@ -175,8 +175,8 @@ export class ParallelParse {
     let first = 1;
     while (first < starts.length && starts[first] < this.offset) first++;
     this.first = first;
-    this.state[MAIN_NEXT] = 0;
-    this.state[LOWEST_DONE] = starts.length;
+    Atomics.store(this.state, MAIN_NEXT, 0);
+    Atomics.store(this.state, LOWEST_DONE, starts.length);
     this.port.postMessage({ first, starts: starts.slice(first) });
   }
 
