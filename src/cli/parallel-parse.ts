@@ -46,11 +46,8 @@ interface Chunk {
 }
 
 /** A chunk read back: `values[i - lo]` is document i's value. */
-interface ReadChunk {
-  readonly lo: number;
-  readonly hi: number;
+interface ReadChunk extends Omit<Chunk, 'json'> {
   readonly values: readonly unknown[];
-  readonly left: readonly number[];
 }
 
 const PASSED: ReadChunk = { lo: 0, hi: 0, values: [], left: [] };
