@@ -218,7 +218,7 @@ describeOnTwoCores('the built loader (lib/)', () => {
       minChars: 0,
       chunkChars: 200,
       onStart: (helper) => {
-        waitUntil(() => helper.workerFinished);
+        waitForTheWorker(helper);
         finished = helper.workerFinished;
       },
     });
