@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectProps } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SidecarApiVersion } from './api-version';
-import { renderMemoized } from './render-memo';
+import { renderMemoized, takeKeptRender } from './render-memo';
 import { withSuppressAnnotation } from './validation/suppress-annotation-writer';
 
 /**
@@ -53,6 +53,7 @@ export abstract class IstioObject extends ApiObject {
 
   /** The rendered resource, with its rule suppressions in the suppress annotation. */
   public toJson(): any {
-    return renderMemoized(this, () => withSuppressAnnotation(super.toJson(), this));
+    // During a whole-app synth's output, the render its validation judged (see render-memo.ts).
+    return takeKeptRender(this, IstioObject.prototype.toJson) ?? renderMemoized(this, () => withSuppressAnnotation(super.toJson(), this));
   }
 }

@@ -13,6 +13,8 @@ import { RunResult, RunSettings, runAnalysis } from '../analysis/run';
 import { ANALYZED_KINDS } from '../analysis/snapshot';
 import type * as Picture from '../graph/picture';
 import { PICTURE_EXTENSIONS, pictureFormatOfFile } from '../graph/picture-format';
+import { IstioObject } from '../istio-object';
+import { dropKeptRenders, keepRendersForOutput } from '../render-memo';
 
 /** What the engine reads, and Istio's mesh config when the app holds it (as the CLI and plugin read it). */
 const judged = (apiObject: ApiObject) => ANALYZED_KINDS.has(apiObject.kind) || (apiObject.kind === 'ConfigMap' && apiObject.name === MESH_CONFIG_MAP);
@@ -48,10 +50,17 @@ export class AppValidation implements IValidation {
   public validate(): string[] {
     const pass = currentSynthPass();
     if (pass === SynthPass.APP_CHART && this.session) return this.session.errors;
+    dropKeptRenders();
     const settings = this.settings();
     const collected = collectManifests(this.root, judged);
-    // Before cdk8s renders the output, so the synthesized YAML carries what synth suppressed.
-    collected.apiObjects.forEach((apiObject, i) => annotateSuppressions(apiObject, collected.entries[i]));
+    // This library's objects as judged, for the output of this synth: the same render, unless
+    // the suppress annotation was just written into it.
+    const renders = new Map<ApiObject, unknown>();
+    collected.apiObjects.forEach((apiObject, i) => {
+      // Before cdk8s renders the output, so the synthesized YAML carries what synth suppressed.
+      const annotated = annotateSuppressions(apiObject, collected.entries[i]);
+      if (!annotated && apiObject instanceof IstioObject) renders.set(apiObject, collected.entries[i].manifest);
+    });
     let errors: string[];
     try {
       const run = this.runSettings(settings, collected.entries);
@@ -69,6 +78,9 @@ export class AppValidation implements IValidation {
       errors = [error.message];
     }
     this.session = pass === SynthPass.STANDALONE ? undefined : { errors };
+    // An error stops the synth before any output. A standalone pass (Testing.synth(chart)) renders
+    // one chart, and would leave the renders of the others kept.
+    if (pass === SynthPass.APP_START && errors.length === 0) keepRendersForOutput(renders);
     return errors;
   }
 

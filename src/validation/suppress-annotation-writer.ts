@@ -39,13 +39,14 @@ export function withSuppressAnnotation(json: any, construct: IConstruct): any {
  * and the CLI and the plugin judge it as synth did. It goes through the object's metadata, which
  * cdk8s renders into every later `toJson()`; merging with what `entry` (the object as collected,
  * with its construct's suppressions) already has makes it idempotent across validation passes.
+ * Says whether it wrote, which makes `entry` no longer what the object renders.
  */
-export function annotateSuppressions(apiObject: ApiObject, entry: ManifestEntry): void {
+export function annotateSuppressions(apiObject: ApiObject, entry: ManifestEntry): boolean {
   const json: any = entry.manifest;
   const value = suppressAnnotationFor(json, entry.suppressions ?? []);
-  if (value !== undefined && value !== json?.metadata?.annotations?.[SUPPRESS_ANNOTATION]) {
-    apiObject.metadata.addAnnotation(SUPPRESS_ANNOTATION, value);
-  }
+  if (value === undefined || value === json?.metadata?.annotations?.[SUPPRESS_ANNOTATION]) return false;
+  apiObject.metadata.addAnnotation(SUPPRESS_ANNOTATION, value);
+  return true;
 }
 
 function ruleConcernsKind(ruleId: string, kind: string): boolean {

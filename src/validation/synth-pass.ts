@@ -51,24 +51,35 @@ export function currentSynthPass(): SynthPass {
  * function's own name, whatever property it was called through.
  */
 export function cdk8sAppFrames(): string[] {
-  return callSites()
+  return callSites(cdk8sAppFrames, FRAMES)
     .filter((site) => CDK8S_APP_FILE.test(site.getFileName() ?? ''))
     .map((site) => site.getFunctionName() ?? site.getMethodName() ?? '');
 }
 
-function callSites(): NodeJS.CallSite[] {
+/**
+ * Whether the running call of `fn` was made by cdk8s's App module itself (a synth writing its
+ * output), not by user code, nor by a subclass's override that calls `fn` through `super`.
+ */
+export function calledByCdk8sApp(fn: Function): boolean {
+  // One frame only, the caller's: this runs once per object rendered for the output.
+  const caller = callSites(fn, 1)[0];
+  return caller !== undefined && CDK8S_APP_FILE.test(caller.getFileName() ?? '');
+}
+
+/** The call sites of the callers of `below` (its own frame and those it called left out), innermost first, at most `limit`. */
+function callSites(below: Function, limit: number): NodeJS.CallSite[] {
   const prepare = Error.prepareStackTrace;
-  const limit = Error.stackTraceLimit;
+  const stackLimit = Error.stackTraceLimit;
   // Structured frames instead of parsing text: source-map tools and other runtimes format the
   // text differently; the CallSite API is V8's own.
   Error.prepareStackTrace = (_error, sites) => sites;
-  Error.stackTraceLimit = FRAMES;
+  Error.stackTraceLimit = limit;
   try {
     const holder: { stack?: unknown } = {};
-    Error.captureStackTrace(holder, callSites);
+    Error.captureStackTrace(holder, below);
     return Array.isArray(holder.stack) ? holder.stack as NodeJS.CallSite[] : [];
   } finally {
     Error.prepareStackTrace = prepare;
-    Error.stackTraceLimit = limit;
+    Error.stackTraceLimit = stackLimit;
   }
 }

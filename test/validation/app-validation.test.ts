@@ -1,11 +1,14 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { ApiObject, App, Chart, Include, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Include, Lazy, Testing, YamlOutputType } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
 import { EgressHost, IstioMesh, Sidecar, WorkloadSelector } from '../../src';
 import * as engine from '../../src/analysis/engine';
 import { RuleSuppressions } from '../../src/validation/rule-suppressions';
 import { thrownMessage } from '../setup/thrown-message';
+
+const yamlDocuments = (text: string): any[] => parseAllDocuments(text).map((d) => d.toJS());
 
 function rawSidecar(scope: Chart, id: string, spec: unknown, name = id): ApiObject {
   return new ApiObject(scope, id, { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name }, spec });
@@ -257,34 +260,112 @@ describe('suppressions travel with the YAML', () => {
 });
 
 describe('rendering during app.synth()', () => {
-  test('a workload Sidecar\'s Deployment renders once for validation, not once per lookup or per chart', () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'istio-sidecar-'));
+  let outdir: string;
+  beforeEach(() => {
+    outdir = mkdtempSync(join(tmpdir(), 'istio-sidecar-'));
+  });
+  afterEach(() => rmSync(outdir, { recursive: true, force: true }));
+
+  const EGRESS = [{ hosts: [EgressHost.sameNamespace()] }];
+
+  /** How often `apiObject` renders itself (cdk8s's ApiObject.toJson) while `body` runs. */
+  function rendersOf(apiObject: ApiObject, body: () => void): number {
+    const spy = jest.spyOn(ApiObject.prototype, 'toJson');
     try {
-      const app = new App({ outdir });
-      const chart = new Chart(app, 'shop', { namespace: 'shop' });
-      const deployment = new ApiObject(chart, 'ratings-deployment', {
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata: { name: 'ratings' },
-        spec: { selector: { matchLabels: { app: 'ratings' } }, template: { metadata: { labels: { app: 'ratings' } } } },
-      });
-      new Sidecar(chart, 'ratings', {
-        workloadSelector: WorkloadSelector.fromWorkload(deployment),
-        egress: [{ hosts: [EgressHost.sameNamespace()] }],
-      });
-      new Chart(app, 'other');
-      const renders = jest.spyOn(deployment, 'toJson');
-      app.synth();
-      // Once by the validation (which the Sidecar's selector reuses there), and for the output
-      // once by cdk8s and once by the Sidecar's selector: the memo never outlives a validation
-      // pass, as user code may change the app right after it.
-      expect(renders).toHaveBeenCalledTimes(3);
-      // Outside a synth every render is fresh: a later change is seen.
-      Testing.synth(chart);
-      expect(renders.mock.calls.length).toBeGreaterThan(2);
+      body();
+      return spy.mock.contexts.filter((c) => c === apiObject).length;
     } finally {
-      rmSync(outdir, { recursive: true, force: true });
+      spy.mockRestore();
     }
+  }
+
+  /** Every object synth wrote under `dir`, in any output type, in file name order. */
+  function written(dir: string): any[] {
+    return readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .flatMap((e) => e.isDirectory() ? written(join(dir, e.name)) : yamlDocuments(readFileSync(join(dir, e.name), 'utf8')));
+  }
+
+  test('a workload Sidecar\'s Deployment renders once for validation and once for the output, not once per lookup or per chart', () => {
+    const app = new App({ outdir });
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const deployment = new ApiObject(chart, 'ratings-deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'ratings' },
+      spec: { selector: { matchLabels: { app: 'ratings' } }, template: { metadata: { labels: { app: 'ratings' } } } },
+    });
+    const sidecar = new Sidecar(chart, 'ratings', { workloadSelector: WorkloadSelector.fromWorkload(deployment), egress: EGRESS });
+    new Chart(app, 'other');
+    const renders = jest.spyOn(deployment, 'toJson');
+    expect(rendersOf(sidecar, () => App.prototype.synth.call(app))).toBe(1);
+    // The Sidecar's output is the render its validation judged, so its selector reads no label twice.
+    expect(renders).toHaveBeenCalledTimes(2);
+    // Outside a synth every render is fresh: a later change is seen.
+    Testing.synth(chart);
+    expect(renders.mock.calls.length).toBeGreaterThan(2);
+  });
+
+  test.each([
+    ['FILE_PER_CHART', YamlOutputType.FILE_PER_CHART],
+    ['FILE_PER_APP', YamlOutputType.FILE_PER_APP],
+    ['FILE_PER_RESOURCE', YamlOutputType.FILE_PER_RESOURCE],
+    ['FOLDER_PER_CHART_FILE_PER_RESOURCE', YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE],
+  ])('%s: each of the library\'s objects renders once per synth, and what is written is what it renders', (_name, yamlOutputType) => {
+    const app = new App({ outdir, yamlOutputType });
+    // Names apart: FILE_PER_RESOURCE names a file after the object's kind and name only.
+    const sidecars = ['a', 'b', 'c'].map((namespace) => new Sidecar(new Chart(app, namespace, { namespace }), 'default', { metadata: { name: `egress-${namespace}` }, egress: EGRESS }));
+    RuleSuppressions.add(sidecars[1], 'S-NAME-DEFAULT', 'kept for the test');
+    const counts = sidecars.map((sidecar) => rendersOf(sidecar, () => App.prototype.synth.call(app)));
+    expect(counts).toEqual([1, 1, 1]);
+    const sidecarsWritten = written(outdir).filter((o) => o.kind === 'Sidecar');
+    expect(sidecarsWritten).toEqual(sidecars.map((sidecar) => sidecar.toJson()));
+    expect(sidecarsWritten[1].metadata.annotations['cdk8s-istio-sidecar.io/suppress']).toContain('S-NAME-DEFAULT');
+  });
+
+  test('synthYaml renders each of the library\'s objects once, and a change after it is rendered afresh', () => {
+    const app = new App({ outdir });
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const sidecar = new Sidecar(chart, 'default', { metadata: { name: 'default' }, egress: EGRESS });
+    let yaml = '';
+    expect(rendersOf(sidecar, () => { yaml = App.prototype.synthYaml.call(app); })).toBe(1);
+    expect(yamlDocuments(yaml)).toEqual([sidecar.toJson()]);
+    sidecar.metadata.addLabel('team', 'shop');
+    expect(sidecar.toJson().metadata.labels).toEqual({ team: 'shop' });
+    expect(yamlDocuments(app.synthYaml())[0].metadata.labels).toEqual({ team: 'shop' });
+  });
+
+  test('a synth that stops part way leaves no render anyone else can take: a change after it is rendered afresh', () => {
+    const app = new App({ outdir });
+    const sidecars = ['a', 'b', 'c'].map((namespace) => new Sidecar(new Chart(app, namespace, { namespace }), 'default', { metadata: { name: 'default' }, egress: EGRESS }));
+    // Not judged (not a kind the engine reads), so it first renders for the output, in chart b.
+    new ApiObject(Chart.of(sidecars[1]), 'broken', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'broken' },
+      data: { value: Lazy.any({ produce: () => { throw new Error('the value cannot be produced'); } }) },
+    });
+    expect(() => App.prototype.synth.call(app)).toThrow(/the value cannot be produced/);
+    const [, , last] = sidecars;
+    last.metadata.addLabel('team', 'shop');
+    // Called by user code, not by cdk8s writing the output.
+    expect(last.toJson().metadata.labels).toEqual({ team: 'shop' });
+    // Called by cdk8s, after a validation pass that judged afresh.
+    expect(Chart.prototype.toJson.call(Chart.of(last))[0].metadata.labels).toEqual({ team: 'shop' });
+  });
+
+  test('a subclass that overrides toJson() gets a fresh render, and its output is what it returns', () => {
+    class Labelled extends Sidecar {
+      public toJson(): any {
+        const json = super.toJson();
+        return { ...json, metadata: { ...json.metadata, labels: { team: 'shop' } } };
+      }
+    }
+    const app = new App({ outdir });
+    const sidecar = new Labelled(new Chart(app, 'shop', { namespace: 'shop' }), 'default', { metadata: { name: 'default' }, egress: EGRESS });
+    expect(rendersOf(sidecar, () => App.prototype.synth.call(app))).toBe(2);
+    expect(written(outdir)).toEqual([sidecar.toJson()]);
+    expect(written(outdir)[0].metadata.labels).toEqual({ team: 'shop' });
   });
 });
 
