@@ -1,9 +1,10 @@
-// The two apps the synth benchmarks compare: N Sidecars across N/10 namespaces, one chart per
+// The apps the synth benchmarks compare: N Sidecars across N/10 namespaces, one chart per
 // namespace (a namespace default and nine workload Sidecars, each selecting its own Deployment),
-// built once with this library's constructs and its app-wide validation, and once as the same
-// manifests written as raw ApiObjects with no validation. The library comes in as a parameter:
+// built with this library's constructs and its app-wide validation, and as the same manifests
+// written as raw ApiObjects with no validation (and, for the fresh-process benchmark, through
+// the library's class shapes without its code). The library comes in as a parameter:
 // the sources (in-process benchmark) or the compiled lib/ (fresh-process benchmark).
-import { ApiObject, App, Chart } from 'cdk8s';
+import { ApiObject, ApiObjectProps, App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 
 export type Library = typeof import('../src');
@@ -49,19 +50,42 @@ export function withConstructs(lib: Library, app: App, n: number): void {
   }
 }
 
-function rawSidecar(scope: Construct, id: string, name: string, spec: unknown): void {
-  new ApiObject(scope, id, { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name }, spec });
+type SidecarClass = new (scope: Construct, id: string, props: ApiObjectProps) => ApiObject;
+
+function rawSidecar(kind: SidecarClass, scope: Construct, id: string, name: string, spec: unknown): void {
+  new kind(scope, id, { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name }, spec });
 }
 
 export function withRawObjects(app: App, n: number): void {
+  writeRawObjects(app, n, ApiObject, ApiObject);
+}
+
+// The class shapes of the library's app without any of its code: two Sidecar classes as many
+// levels below ApiObject as NamespaceDefaultSidecar and WorkloadSidecar (through IstioObject and
+// Sidecar), and a plain construct at the root where IstioMesh sits. cdk8s walks every construct
+// once per chart, and those walks cost more per construct on more classes and longer prototype
+// chains, so this is what any typed construct library pays before its own code runs: a floor
+// under the library's ratio.
+abstract class TypedObjectShape extends ApiObject {}
+abstract class SidecarShape extends TypedObjectShape {}
+class NamespaceDefaultShape extends SidecarShape {}
+class WorkloadShape extends SidecarShape {}
+class MeshShape extends Construct {}
+
+export function withLibraryShapes(app: App, n: number): void {
+  new MeshShape(app, 'IstioSidecarMesh');
+  writeRawObjects(app, n, NamespaceDefaultShape, WorkloadShape);
+}
+
+function writeRawObjects(app: App, n: number, namespaceDefault: SidecarClass, workload: SidecarClass): void {
   for (let ns = 0; ns < n / 10; ns++) {
     const namespace = `team-${ns}`;
     const chart = new Chart(app, namespace, { namespace });
-    rawSidecar(chart, 'default', 'default', { egress: [{ hosts: DEFAULT_EGRESS }] });
+    rawSidecar(namespaceDefault, chart, 'default', 'default', { egress: [{ hosts: DEFAULT_EGRESS }] });
     for (let w = 1; w < 10; w++) {
       const name = `app-${ns * 10 + w}`;
       deployment(chart, name);
-      rawSidecar(chart, name, name, {
+      rawSidecar(workload, chart, name, name, {
         workloadSelector: { labels: { 'app': name, 'cdk8s.io/metadata.addr': `${name}-c8d9a1f2` } },
         ingress: [{ port: { number: 8080, protocol: 'HTTP', name: 'http' }, defaultEndpoint: '127.0.0.1:8080' }],
         egress: [
