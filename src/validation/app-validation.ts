@@ -53,13 +53,14 @@ export class AppValidation implements IValidation {
     dropKeptRenders();
     const settings = this.settings();
     const collected = collectManifests(this.root, judged);
-    // This library's objects as judged, for the output of this synth: the same render, unless
-    // the suppress annotation was just written into it.
+    // This library's objects as judged, for the output of this synth (only a whole-app synth
+    // writes every chart after this pass): the same render, unless the suppress annotation was
+    // just written into it.
     const renders = new Map<ApiObject, unknown>();
     collected.apiObjects.forEach((apiObject, i) => {
       // Before cdk8s renders the output, so the synthesized YAML carries what synth suppressed.
       const annotated = annotateSuppressions(apiObject, collected.entries[i]);
-      if (!annotated && apiObject instanceof IstioObject) renders.set(apiObject, collected.entries[i].manifest);
+      if (pass === SynthPass.APP_START && !annotated && apiObject instanceof IstioObject) renders.set(apiObject, collected.entries[i].manifest);
     });
     let errors: string[];
     try {
@@ -79,8 +80,8 @@ export class AppValidation implements IValidation {
     }
     this.session = pass === SynthPass.STANDALONE ? undefined : { errors };
     // An error stops the synth before any output. A standalone pass (Testing.synth(chart)) renders
-    // one chart, and would leave the renders of the others kept.
-    if (pass === SynthPass.APP_START && errors.length === 0) keepRendersForOutput(renders);
+    // one chart, and would leave the renders of the others kept, so it kept none.
+    if (errors.length === 0) keepRendersForOutput(renders);
     return errors;
   }
 

@@ -268,16 +268,18 @@ describe('rendering during app.synth()', () => {
 
   const EGRESS = [{ hosts: [EgressHost.sameNamespace()] }];
 
-  /** How often `apiObject` renders itself (cdk8s's ApiObject.toJson) while `body` runs. */
-  function rendersOf(apiObject: ApiObject, body: () => void): number {
+  /** How often each of `apiObjects` renders itself (cdk8s's ApiObject.toJson) while `body` runs. */
+  function rendersOfEach(apiObjects: readonly ApiObject[], body: () => void): number[] {
     const spy = jest.spyOn(ApiObject.prototype, 'toJson');
     try {
       body();
-      return spy.mock.contexts.filter((c) => c === apiObject).length;
+      return apiObjects.map((apiObject) => spy.mock.contexts.filter((c) => c === apiObject).length);
     } finally {
       spy.mockRestore();
     }
   }
+
+  const rendersOf = (apiObject: ApiObject, body: () => void): number => rendersOfEach([apiObject], body)[0];
 
   /** Every object synth wrote under `dir`, in any output type, in file name order. */
   function written(dir: string): any[] {
@@ -316,8 +318,7 @@ describe('rendering during app.synth()', () => {
     // Names apart: FILE_PER_RESOURCE names a file after the object's kind and name only.
     const sidecars = ['a', 'b', 'c'].map((namespace) => new Sidecar(new Chart(app, namespace, { namespace }), 'default', { metadata: { name: `egress-${namespace}` }, egress: EGRESS }));
     RuleSuppressions.add(sidecars[1], 'S-NAME-DEFAULT', 'kept for the test');
-    const counts = sidecars.map((sidecar) => rendersOf(sidecar, () => App.prototype.synth.call(app)));
-    expect(counts).toEqual([1, 1, 1]);
+    expect(rendersOfEach(sidecars, () => App.prototype.synth.call(app))).toEqual([1, 1, 1]);
     const sidecarsWritten = written(outdir).filter((o) => o.kind === 'Sidecar');
     expect(sidecarsWritten).toEqual(sidecars.map((sidecar) => sidecar.toJson()));
     expect(sidecarsWritten[1].metadata.annotations['cdk8s-istio-sidecar.io/suppress']).toContain('S-NAME-DEFAULT');
